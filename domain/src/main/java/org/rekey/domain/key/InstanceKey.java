@@ -1,0 +1,101 @@
+package org.rekey.domain.key;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import org.rekey.domain.crypto.Base64Text;
+import org.rekey.domain.crypto.GcmV1;
+import org.rekey.domain.crypto.LegacyCbc;
+import org.rekey.domain.error.ErrorCode;
+import org.rekey.domain.error.RekeyException;
+
+/**
+ * The instance key ({@code N8N_ENCRYPTION_KEY}): the master secret set at deployment.
+ *
+ * <p>It encrypts records directly only in the legacy format. Otherwise it only wraps data keys:
+ * a wrapped value is GCM v1 under {@code SHA-256(UTF-8(instance key))}, Base64-encoded. Unwrapping
+ * under the wrong instance key fails with {@link ErrorCode#WRONG_INSTANCE_KEY}. The key never
+ * appears in {@link #toString()}.
+ */
+public final class InstanceKey {
+
+    private final String value;
+    private final byte[] wrappingKey;
+
+    private InstanceKey(String value) {
+        this.value = value;
+        this.wrappingKey = sha256(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @throws RekeyException {@code INVALID_INPUT} for an empty or blank key */
+    public static InstanceKey of(String value) {
+        if (value == null || value.isBlank()) {
+            throw RekeyException.invalid("the instance key (N8N_ENCRYPTION_KEY) is empty");
+        }
+        return new InstanceKey(value);
+    }
+
+    /** Wraps secret bytes (a data key's hex material or the legacy row's key string). */
+    String wrap(byte[] secret) {
+        return Base64Text.encode(GcmV1.seal(wrappingKey, secret));
+    }
+
+    /** @throws RekeyException {@code WRONG_INSTANCE_KEY} when the value was wrapped under another key */
+    byte[] unwrap(DataKeyId id, String wrapped) {
+        byte[] message = Base64Text.decode(wrapped, "the wrapped value of key " + id);
+        try {
+            return GcmV1.open(wrappingKey, message);
+        } catch (RekeyException e) {
+            if (e.code() == ErrorCode.DECRYPTION_FAILED) {
+                throw new RekeyException(ErrorCode.WRONG_INSTANCE_KEY, "data key " + id
+                        + " does not unwrap with this instance key: N8N_ENCRYPTION_KEY differs from the key that"
+                        + " wrapped it. Set the same N8N_ENCRYPTION_KEY on every instance");
+            }
+            throw e;
+        }
+    }
+
+    /** Encrypts in the legacy format directly under this key (rotation off). */
+    public String encryptLegacy(String plaintext) {
+        return LegacyCbc.encrypt(value, plaintext);
+    }
+
+    public String decryptLegacy(String base64) {
+        return LegacyCbc.decrypt(value, base64);
+    }
+
+    /** The key string itself, for saving it to the config file. */
+    public String reveal(SecretAccess access) {
+        java.util.Objects.requireNonNull(access);
+        return value;
+    }
+
+    /** Constant-time comparison of two instance keys. */
+    public boolean sameAs(InstanceKey other) {
+        return MessageDigest.isEqual(wrappingKey, other.wrappingKey)
+                && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), other.value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InstanceKey other && sameAs(other);
+    }
+
+    @Override
+    public int hashCode() {
+        return 0; // equal keys must hash alike; a hash of the key would leak bits of it
+    }
+
+    @Override
+    public String toString() {
+        return "InstanceKey[redacted]";
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no SHA-256", e);
+        }
+    }
+}
