@@ -1,0 +1,6 @@
+package org.rekey.application.port.in.settings;
+
+/** Reads the module settings. */
+public interface GetModuleSettingsUseCase {
+    ModuleSettings moduleSettings();
+}
