@@ -49,7 +49,8 @@ public final class InstanceKey {
             if (e.code() == ErrorCode.DECRYPTION_FAILED) {
                 throw new RekeyException(ErrorCode.WRONG_INSTANCE_KEY, "data key " + id
                         + " does not unwrap with this instance key: N8N_ENCRYPTION_KEY differs from the key that"
-                        + " wrapped it. Set the same N8N_ENCRYPTION_KEY on every instance");
+                        + " wrapped it. Set the same N8N_ENCRYPTION_KEY on every instance (after `rekey instance-key"
+                        + " change`, the new key)");
             }
             throw e;
         }

@@ -1,0 +1,53 @@
+package org.rekey.application.service.key;
+
+import java.util.function.Function;
+import org.rekey.application.port.out.LoadDataKeysPort;
+import org.rekey.application.port.out.SaveDataKeysPort;
+import org.rekey.application.port.out.TransactionPort;
+import org.rekey.application.service.keyring.KeyringCache;
+import org.rekey.domain.error.ErrorCode;
+import org.rekey.domain.error.RekeyException;
+import org.rekey.domain.key.Keyring;
+import org.rekey.domain.key.Keyring.KeyChange;
+
+/**
+ * Applies a change to the keyring as one transaction on the freshest stored keys, retrying when the
+ * database's one-active-key rule rejects it because another instance changed the keys at the same moment.
+ */
+public final class KeyChanges {
+
+    static final int MAX_ATTEMPTS = 10;
+
+    private final TransactionPort transactions;
+    private final LoadDataKeysPort loadDataKeys;
+    private final SaveDataKeysPort saveDataKeys;
+    private final KeyringCache cache;
+
+    public KeyChanges(TransactionPort transactions, LoadDataKeysPort loadDataKeys, SaveDataKeysPort saveDataKeys,
+            KeyringCache cache) {
+        this.transactions = transactions;
+        this.loadDataKeys = loadDataKeys;
+        this.saveDataKeys = saveDataKeys;
+        this.cache = cache;
+    }
+
+    /** Runs {@code change} against the stored keys and saves what it changed; the cache gets the result. */
+    public KeyChange apply(Function<Keyring, KeyChange> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                KeyChange done = transactions.inTransaction(() -> {
+                    Keyring stored = cache.current().refresh(loadDataKeys.loadDataKeys());
+                    KeyChange result = change.apply(stored);
+                    saveDataKeys.saveDataKeys(result.changed());
+                    return result;
+                });
+                cache.replace(done.keyring());
+                return done;
+            } catch (RekeyException e) {
+                if (e.code() != ErrorCode.ROTATION_CONFLICT || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.rekey.application.service.keyring;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import org.rekey.application.port.out.InstanceKeySourcesPort;
+import org.rekey.domain.error.ErrorCode;
+import org.rekey.domain.error.RekeyException;
+import org.rekey.domain.key.InstanceKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the instance key: {@code N8N_ENCRYPTION_KEY}, else {@code N8N_ENCRYPTION_KEY_FILE}, else the
+ * config file; when there is none, generates one (Base64 of 24 random bytes) and saves it to the
+ * config file. Two sources that are both set must agree.
+ */
+public final class InstanceKeyResolver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InstanceKeyResolver.class);
+
+    private final InstanceKeySourcesPort sources;
+    private final SecureRandom random;
+
+    public InstanceKeyResolver(InstanceKeySourcesPort sources, SecureRandom random) {
+        this.sources = sources;
+        this.random = random;
+    }
+
+    public InstanceKey resolve() {
+        Optional<String> env = sources.fromEnvironment();
+        Optional<String> file = sources.fromKeyFile();
+        Optional<String> config = sources.fromConfigFile();
+        if (env.isPresent() && file.isPresent() && !env.equals(file)) {
+            throw new RekeyException(ErrorCode.INSTANCE_KEY_MISMATCH, "N8N_ENCRYPTION_KEY and the contents of"
+                    + " N8N_ENCRYPTION_KEY_FILE differ; set only one of them");
+        }
+        Optional<String> given = env.or(() -> file);
+        if (given.isPresent() && config.isPresent() && !given.equals(config)) {
+            throw new RekeyException(ErrorCode.INSTANCE_KEY_MISMATCH, "the instance key in "
+                    + (env.isPresent() ? "N8N_ENCRYPTION_KEY" : "N8N_ENCRYPTION_KEY_FILE") + " differs from the"
+                    + " encryptionKey in " + sources.describeConfigFile() + "; make them equal, or remove one");
+        }
+        Optional<String> found = given.or(() -> config);
+        if (found.isPresent()) {
+            return InstanceKey.of(found.get());
+        }
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String generated = Base64.getEncoder().encodeToString(bytes);
+        sources.saveToConfigFile(generated);
+        LOG.warn("No instance key was set: generated one and saved it to {}. Back that file up: without the key,"
+                + " no secret can be decrypted. Set the same N8N_ENCRYPTION_KEY on every instance.",
+                sources.describeConfigFile());
+        return InstanceKey.of(generated);
+    }
+}

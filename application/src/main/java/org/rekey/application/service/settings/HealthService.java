@@ -1,0 +1,31 @@
+package org.rekey.application.service.settings;
+
+import org.rekey.application.port.in.settings.CheckHealthUseCase;
+import org.rekey.application.service.keyring.KeyringCache;
+import org.rekey.application.service.keyring.RekeySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Healthy when the database answers (the keyring reloads from it) and, with rotation on, a key is active. */
+public final class HealthService implements CheckHealthUseCase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HealthService.class);
+
+    private final KeyringCache keyring;
+    private final RekeySettings settings;
+
+    public HealthService(KeyringCache keyring, RekeySettings settings) {
+        this.keyring = keyring;
+        this.settings = settings;
+    }
+
+    @Override
+    public boolean isHealthy() {
+        try {
+            return !settings.rotationEnabled() || keyring.reload().activeKey().isPresent();
+        } catch (RuntimeException e) { // any failure to reach the database or keyring means unhealthy
+            LOG.warn("health check failed: {}", e.getMessage());
+            return false;
+        }
+    }
+}
