@@ -1,0 +1,110 @@
+package org.rekey.bootstrap;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import org.rekey.application.port.out.InstanceKeySourcesPort;
+import org.rekey.domain.error.ErrorCode;
+import org.rekey.domain.error.RekeyException;
+
+/**
+ * The instance key's sources: {@code N8N_ENCRYPTION_KEY}, the file {@code N8N_ENCRYPTION_KEY_FILE} names,
+ * and {@code $REKEY_USER_FOLDER/config} ({@code {"encryptionKey": "..."}}, as n8n writes it), which is
+ * written atomically with mode 0600.
+ */
+final class ConfigFileKeySources implements InstanceKeySourcesPort {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FIELD = "encryptionKey";
+
+    private final RekeyConfig config;
+
+    ConfigFileKeySources(RekeyConfig config) {
+        this.config = config;
+    }
+
+    private Path configFile() {
+        return config.userFolder().resolve("config");
+    }
+
+    @Override
+    public Optional<String> fromEnvironment() {
+        return config.get(RekeyConfig.ENCRYPTION_KEY);
+    }
+
+    @Override
+    public Optional<String> fromKeyFile() {
+        Optional<String> name = config.get(RekeyConfig.ENCRYPTION_KEY_FILE);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            String key = Files.readString(Path.of(name.get()), StandardCharsets.UTF_8).strip();
+            if (key.isEmpty()) {
+                throw RekeyException.invalid(RekeyConfig.ENCRYPTION_KEY_FILE + " names an empty file: " + name.get());
+            }
+            return Optional.of(key);
+        } catch (IOException e) {
+            throw RekeyException.invalid(RekeyConfig.ENCRYPTION_KEY_FILE + " names " + name.get()
+                    + ", which cannot be read");
+        }
+    }
+
+    @Override
+    public Optional<String> fromConfigFile() {
+        return Optional.ofNullable(readConfig().get(FIELD)).map(JsonNode::asText).filter(k -> !k.isBlank());
+    }
+
+    private ObjectNode readConfig() {
+        Path file = configFile();
+        if (!Files.exists(file)) {
+            return JSON.createObjectNode();
+        }
+        try {
+            JsonNode node = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (JacksonException e) {
+            // reported below, without the file's contents
+        } catch (IOException e) {
+            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "cannot read " + file + ": " + e.getMessage());
+        }
+        throw RekeyException.invalid(file + " is not a JSON object like {\"encryptionKey\": \"...\"}; fix or remove it");
+    }
+
+    @Override
+    public void saveToConfigFile(String key) {
+        Path file = configFile();
+        ObjectNode config = readConfig();
+        config.put(FIELD, key);
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), "config", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config));
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "cannot write the instance key to " + file + ": "
+                    + e.getMessage());
+        }
+    }
+
+    @Override
+    public String describeConfigFile() {
+        return configFile().toString();
+    }
+}

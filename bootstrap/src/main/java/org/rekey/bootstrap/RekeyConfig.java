@@ -1,0 +1,86 @@
+package org.rekey.bootstrap;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.rekey.adapter.persistence.DatabaseSettings;
+import org.rekey.application.service.keyring.RekeySettings;
+import org.rekey.application.service.keyring.RekeySettings.InstanceType;
+import org.rekey.domain.error.RekeyException;
+
+/** The configuration of DESIGN §4, read from environment variables (a map, so tests can give their own). */
+public record RekeyConfig(Map<String, String> env) {
+
+    public static final String ENCRYPTION_KEY = "N8N_ENCRYPTION_KEY";
+    public static final String ENCRYPTION_KEY_FILE = "N8N_ENCRYPTION_KEY_FILE";
+    public static final String ROTATION_FLAG = "N8N_ENV_FEAT_ENCRYPTION_KEY_ROTATION";
+    public static final String USER_FOLDER = "REKEY_USER_FOLDER";
+    public static final String DB_URL = "REKEY_DB_URL";
+    public static final String DB_USER = "REKEY_DB_USER";
+    public static final String DB_PASSWORD = "REKEY_DB_PASSWORD";
+    public static final String PORT = "REKEY_PORT";
+    public static final String INSTANCE_TYPE = "REKEY_INSTANCE_TYPE";
+    static final int DEFAULT_PORT = 5678;
+
+    public RekeyConfig {
+        env = Map.copyOf(env);
+    }
+
+    public static RekeyConfig fromSystem() {
+        return new RekeyConfig(System.getenv());
+    }
+
+    public Optional<String> get(String name) {
+        return Optional.ofNullable(env.get(name)).filter(v -> !v.isEmpty());
+    }
+
+    public Path userFolder() {
+        return get(USER_FOLDER).map(Path::of).orElseGet(() -> Path.of(System.getProperty("user.home"), ".rekey"));
+    }
+
+    public boolean rotationEnabled() {
+        String flag = get(ROTATION_FLAG).orElse("false").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!flag.equals("true") && !flag.equals("false")) {
+            throw RekeyException.invalid(ROTATION_FLAG + " must be true or false");
+        }
+        return flag.equals("true");
+    }
+
+    public InstanceType instanceType() {
+        return switch (get(INSTANCE_TYPE).orElse("main")) {
+            case "main" -> InstanceType.MAIN;
+            case "worker" -> InstanceType.WORKER;
+            default -> throw RekeyException.invalid(INSTANCE_TYPE + " must be main or worker");
+        };
+    }
+
+    public RekeySettings settings() {
+        return RekeySettings.of(rotationEnabled(), instanceType());
+    }
+
+    public int port() {
+        String text = get(PORT).orElse(String.valueOf(DEFAULT_PORT));
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw RekeyException.invalid(PORT + " must be a port number, 0 to 65535");
+    }
+
+    /** {@code REKEY_DB_URL}, or an embedded H2 file in the user folder that other local processes can share. */
+    public DatabaseSettings database() {
+        String url = get(DB_URL).orElseGet(() ->
+                "jdbc:h2:file:" + userFolder().resolve("rekey").toAbsolutePath() + ";AUTO_SERVER=TRUE");
+        return DatabaseSettings.of(url, get(DB_USER).orElse(url.startsWith("jdbc:h2:") ? "sa" : null),
+                get(DB_PASSWORD).orElse(url.startsWith("jdbc:h2:") ? "" : null));
+    }
+
+    @Override
+    public String toString() {
+        return "RekeyConfig[userFolder=" + userFolder() + "]";
+    }
+}
