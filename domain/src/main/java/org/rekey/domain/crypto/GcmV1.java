@@ -39,16 +39,22 @@ public final class GcmV1 {
     public static byte[] seal(byte[] key, byte[] plaintext) {
         byte[] salt = new byte[SALT_LENGTH];
         RANDOM.nextBytes(salt);
-        return seal(key, salt, plaintext);
+        return seal(CIPHER.get(), key, salt, plaintext);
     }
 
-    /** Seals with a given salt. Only for test vectors: reusing a salt under one key breaks GCM. */
+    /**
+     * Seals with a given salt. Only for test vectors: reusing a salt under one key breaks GCM. Uses a
+     * fresh {@code Cipher}, since the JDK refuses to encrypt twice in a row with one key and IV.
+     */
     public static byte[] seal(byte[] key, byte[] salt, byte[] plaintext) {
+        return seal(newCipher(), key, salt, plaintext);
+    }
+
+    private static byte[] seal(Cipher cipher, byte[] key, byte[] salt, byte[] plaintext) {
         requireKey(key);
         if (salt.length != SALT_LENGTH) {
             throw new IllegalArgumentException("GCM v1 salt must be 32 bytes");
         }
-        Cipher cipher = CIPHER.get();
         byte[] sealed;
         try {
             init(cipher, Cipher.ENCRYPT_MODE, key, salt);

@@ -115,12 +115,24 @@ public final class LegacyCbc {
     }
 
     private static void init(Cipher cipher, int mode, String password, byte[] salt) throws GeneralSecurityException {
-        byte[] p = concat(password.getBytes(StandardCharsets.ISO_8859_1), salt);
+        byte[] p = concat(binary(password), salt);
         MessageDigest md5 = MessageDigest.getInstance("MD5");
         byte[] d1 = md5.digest(p);
         byte[] d2 = md5.digest(concat(d1, p));
         byte[] d3 = md5.digest(concat(d2, p));
         cipher.init(mode, new SecretKeySpec(concat(d1, d2), "AES"), new IvParameterSpec(d3));
+    }
+
+    /**
+     * Node's {@code Buffer.from(password, 'binary')}, as n8n reads the password: the low byte of each
+     * UTF-16 unit. Equal to ISO-8859-1 for Latin-1 text, but never '?' for other characters.
+     */
+    private static byte[] binary(String password) {
+        byte[] bytes = new byte[password.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) password.charAt(i);
+        }
+        return bytes;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -185,6 +185,9 @@ public final class Keyring {
 
     /** Encrypts under the active key ({@code keyId:ciphertext}), or in the legacy format. */
     public String encrypt(String plaintext, WriteFormat format) {
+        if (plaintext == null) {
+            throw RekeyException.invalid("nothing to encrypt: the plaintext is missing");
+        }
         if (format == WriteFormat.LEGACY) {
             return instanceKey.encryptLegacy(plaintext);
         }

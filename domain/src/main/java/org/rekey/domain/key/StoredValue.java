@@ -14,6 +14,9 @@ public record StoredValue(Optional<DataKeyId> keyId, String ciphertext) {
         if (ciphertext == null || ciphertext.isEmpty()) {
             throw new RekeyException(ErrorCode.MALFORMED_VALUE, "malformed value: the ciphertext is empty");
         }
+        if (ciphertext.indexOf(':') >= 0) {
+            throw new RekeyException(ErrorCode.MALFORMED_VALUE, "malformed value: the ciphertext contains ':'");
+        }
     }
 
     /** @throws RekeyException {@code MALFORMED_VALUE}, without echoing the value */
