@@ -65,11 +65,18 @@ public final class UpdateCredentialService implements UpdateCredentialUseCase {
     }
 
     /**
-     * Re-encryption rewrites a record's ciphertext without touching name or updatedAt; a user's update always
-     * changes updatedAt. Only a racing re-encryption is retried: a racing user update is a conflict.
+     * Re-encryption rewrites a record's ciphertext without touching its name, updatedAt or plaintext. Only a
+     * racing re-encryption is retried: a racing user update is a conflict.
      */
-    private static boolean onlyReencrypted(EncryptedRecord before, EncryptedRecord after) {
-        return before.updatedAt().equals(after.updatedAt()) && before.name().equals(after.name());
+    private boolean onlyReencrypted(EncryptedRecord before, EncryptedRecord after) {
+        if (!before.updatedAt().equals(after.updatedAt()) || !before.name().equals(after.name())) {
+            return false;
+        }
+        try {
+            return keyring.decrypt(before.data()).equals(keyring.decrypt(after.data()));
+        } catch (RekeyException e) {
+            return false;
+        }
     }
 
     private static RekeyException conflict(EncryptedRecord current) {

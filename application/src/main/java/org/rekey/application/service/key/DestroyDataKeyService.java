@@ -30,13 +30,13 @@ public final class DestroyDataKeyService implements DestroyDataKeyUseCase {
     @Override
     public DataKeyView destroyDataKey(DataKeyId id) {
         KeyChange change = keyChanges.apply(keyring -> {
-            keyring.key(id);
+            KeyChange destroyed = keyring.destroy(id, clock.instant());
             long users = loadRecords.countRecordsUsing(id);
             if (users > 0) {
                 throw new RekeyException(ErrorCode.KEY_IN_USE, "key " + id + " is still used by " + users
                         + " record(s); run `rekey reencrypt` to move them to the active key, then destroy it");
             }
-            return keyring.destroy(id, clock.instant());
+            return destroyed;
         });
         DataKey tombstone = change.changed().get(0);
         LOG.warn("destroyed data key {}: its material is wiped", id);

@@ -91,10 +91,13 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
         });
         keyring.replace(rewrapped.keyring());
         LOG.warn("instance key changed: {} data keys re-wrapped under the new key", rewrapped.changed().size());
-        boolean inConfigFile = sources.fromEnvironment().isEmpty() && sources.fromKeyFile().isEmpty();
-        String nextStep;
+        boolean fromEnvironment = sources.fromEnvironment().isPresent() || sources.fromKeyFile().isPresent();
+        boolean inConfigFile = sources.fromConfigFile().isPresent() || !fromEnvironment;
         if (inConfigFile) {
             sources.saveToConfigFile(command.newKey().reveal(SecretAccess.granted()));
+        }
+        String nextStep;
+        if (!fromEnvironment) {
             nextStep = "the new key is saved in " + sources.describeConfigFile() + "; give every other instance the"
                     + " same key and restart it";
         } else {

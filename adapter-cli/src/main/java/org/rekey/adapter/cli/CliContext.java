@@ -1,0 +1,23 @@
+package org.rekey.adapter.cli;
+
+import java.util.Optional;
+import org.rekey.application.port.in.RekeyUseCases;
+
+/** What the command line needs from the running program; {@code bootstrap} implements it. */
+public interface CliContext {
+
+    /** Opens the database and keyring on first call. @throws org.rekey.domain.error.RekeyException on failure */
+    RekeyUseCases useCases();
+
+    /** Starts the HTTP server and blocks until it is stopped (SIGTERM). */
+    void serve();
+
+    /** Logs at INFO/DEBUG on stderr instead of warnings only. */
+    void setVerbose(boolean verbose);
+
+    /** An environment variable (for {@code instance-key change --from-env VAR}). */
+    Optional<String> environment(String name);
+
+    /** Whether stdout/stderr are attached to a terminal (progress bars, trailing newlines). */
+    boolean isTerminal();
+}

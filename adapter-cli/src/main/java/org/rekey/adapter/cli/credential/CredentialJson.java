@@ -1,0 +1,13 @@
+package org.rekey.adapter.cli.credential;
+
+import java.time.Instant;
+import org.rekey.application.port.in.credential.CredentialView;
+
+/** A credential's metadata in {@code --json} output, as the HTTP API shows it; keyId is null for a legacy value. */
+record CredentialJson(String id, String name, String type, String keyId, Instant createdAt, Instant updatedAt) {
+
+    static CredentialJson of(CredentialView view) {
+        return new CredentialJson(view.id(), view.name(), view.type(), view.keyId().orElse(null), view.createdAt(),
+                view.updatedAt());
+    }
+}

@@ -1,0 +1,53 @@
+package org.rekey.adapter.cli.maintenance;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.rekey.adapter.cli.console.Printer;
+import org.rekey.adapter.cli.console.Table;
+import org.rekey.application.port.in.maintenance.BatchReport;
+import org.rekey.application.port.in.maintenance.RecordFailure;
+
+/** How job reports look as text: what moved, from which keys, and every failed record. */
+final class ReportOutput {
+
+    private ReportOutput() {
+    }
+
+    /** @param movedTo e.g. "to key X" or "to the legacy format" */
+    static void batch(Printer printer, BatchReport report, String movedTo) {
+        long pending = report.pendingByKey().values().stream().mapToLong(Long::longValue).sum();
+        if (report.dryRun()) {
+            printer.line("dry run: would move " + pending + " records " + movedTo + "; nothing was changed");
+        } else {
+            printer.line("moved " + report.moved() + " records " + movedTo
+                    + (report.skipped() > 0 ? "; " + report.skipped()
+                            + " skipped because they were updated meanwhile (already there)" : ""));
+        }
+        if (!report.pendingByKey().isEmpty()) {
+            Table table = Table.withHeader("FROM KEY", "RECORDS");
+            new TreeMap<>(report.pendingByKey()).forEach(table::row);
+            printer.table(table);
+        }
+        failures(printer, report.failures());
+    }
+
+    static void failures(Printer printer, List<RecordFailure> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        Table table = Table.withHeader("FAILED RECORD", "CODE", "MESSAGE");
+        for (RecordFailure failure : failures) {
+            table.row(failure.recordId(), failure.code(), failure.message());
+        }
+        printer.table(table);
+    }
+
+    /** Counts per key, sorted by key id with "legacy" as any other id. */
+    static Table counts(Map<String, Long> byKey, String activeKeyId) {
+        Table table = Table.withHeader("KEY", "RECORDS");
+        new TreeMap<>(byKey).forEach((key, count) ->
+                table.row(key.equals(activeKeyId) ? key + " (active)" : key, count));
+        return table;
+    }
+}

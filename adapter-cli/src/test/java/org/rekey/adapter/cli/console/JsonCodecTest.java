@@ -1,0 +1,58 @@
+package org.rekey.adapter.cli.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.rekey.domain.error.ErrorCode;
+import org.rekey.domain.error.RekeyException;
+
+class JsonCodecTest {
+
+    private final JsonCodec json = new JsonCodec();
+
+    @Test
+    void compact_rewritesAnObjectCanonically() {
+        assertThat(json.compact(json.parse(" { \"user\" : \"me\",\n \"port\": 25 } ", "--data")))
+                .isEqualTo("{\"user\":\"me\",\"port\":25}");
+    }
+
+    @Test
+    void compact_keepsNumbersExactlyAsWritten() {
+        String data = "{\"f\":0.30000000000000004,\"z\":1.50,\"big\":123456789012345678901234567890}";
+
+        assertThat(json.compact(json.parse(data, "--data"))).isEqualTo(data);
+    }
+
+    @Test
+    void invalidJson_givesThePosition_butNeverTheContent() {
+        assertThatThrownBy(() -> json.parse("{\"password\": hunter2}", "--data"))
+                .isInstanceOf(RekeyException.class)
+                .hasMessageStartingWith("--data is not valid JSON (line 1, column")
+                .hasMessageNotContaining("hunter2")
+                .extracting(e -> ((RekeyException) e).code()).isEqualTo(ErrorCode.INVALID_INPUT);
+    }
+
+    @Test
+    void duplicateField_isRejected() {
+        assertThatThrownBy(() -> json.parse("{\"a\":1,\"a\":2}", "--data"))
+                .hasMessageContaining("a field appears twice");
+    }
+
+    @Test
+    void trailingText_isRejected() {
+        assertThatThrownBy(() -> json.parse("{\"a\":1} {\"b\":2}", "--data"))
+                .hasMessageContaining("more text after the JSON value");
+    }
+
+    @Test
+    void emptyText_isRejected() {
+        assertThatThrownBy(() -> json.parse("  ", "--data")).hasMessage("--data is empty; expected JSON");
+    }
+
+    @Test
+    void dataNode_keepsAnObject_andFallsBackToTextForNonJson() {
+        assertThat(json.dataNode("{\"a\":1}").get("a").asInt()).isEqualTo(1);
+        assertThat(json.dataNode("not json").asText()).isEqualTo("not json");
+    }
+}

@@ -1,0 +1,129 @@
+package org.rekey.adapter.cli.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.rekey.adapter.cli.CliRun;
+import org.rekey.adapter.cli.JsonAssert;
+import org.rekey.adapter.cli.TestContext;
+import org.rekey.application.port.in.maintenance.BatchCommand;
+import org.rekey.application.port.in.maintenance.BatchReport;
+import org.rekey.application.port.in.maintenance.Progress;
+import org.rekey.application.port.in.maintenance.ProgressListener;
+import org.rekey.application.port.in.maintenance.RecordFailure;
+import org.rekey.domain.error.ErrorCode;
+import org.rekey.domain.error.RekeyException;
+
+class ReencryptCommandTest {
+
+    private static final String TARGET = "Ab12Cd34Ef56Gh78";
+
+    private final TestContext context = new TestContext();
+
+    private void givenReport(BatchReport report) {
+        when(context.useCases.reencrypt().reencrypt(any(), any())).thenAnswer(call -> {
+            ProgressListener listener = call.getArgument(1);
+            listener.onProgress(new Progress(50, 100, 0));
+            listener.onProgress(new Progress(100, 100, 0));
+            return report;
+        });
+    }
+
+    private static BatchReport moved(List<RecordFailure> failures) {
+        return new BatchReport(TARGET, false, Map.of("legacy", 40L, "Zz98", 60L), 98, 2, failures);
+    }
+
+    @Test
+    void reencrypt_runsWithTheDefaultBatchSize_andReportsWhatMoved() {
+        givenReport(moved(List.of()));
+
+        CliRun.Result result = CliRun.run(context, "reencrypt");
+
+        assertThat(result.exitCode()).isZero();
+        verify(context.useCases.reencrypt()).reencrypt(eq(new BatchCommand(500, false)), any());
+        assertThat(result.out()).isEqualTo("""
+                moved 98 records to key Ab12Cd34Ef56Gh78; 2 skipped because they were updated meanwhile (already there)
+                FROM KEY  RECORDS
+                Zz98      60
+                legacy    40
+                """);
+    }
+
+    @Test
+    void reencrypt_passesBatchSizeAndDryRun() {
+        givenReport(new BatchReport(TARGET, true, Map.of("Zz98", 60L), 0, 0, List.of()));
+
+        CliRun.Result result = CliRun.run(context, "reencrypt", "--batch-size", "20", "--dry-run");
+
+        verify(context.useCases.reencrypt()).reencrypt(eq(new BatchCommand(20, true)), any());
+        assertThat(result.out()).startsWith("dry run: would move 60 records to key " + TARGET + "; nothing was changed");
+    }
+
+    @Test
+    void reencrypt_withABatchSizeOutOfRange_isBadInput_andOpensNothing() {
+        CliRun.Result result = CliRun.run(context, "reencrypt", "--batch-size", "0");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: batch size must be 1 to 10000");
+        assertThat(context.useCasesOpened).hasValue(0);
+    }
+
+    @Test
+    void reencrypt_json_printsTheReport() {
+        givenReport(moved(List.of()));
+
+        JsonNode json = JsonAssert.parse(CliRun.run(context, "reencrypt", "--json").out());
+
+        assertThat(json.get("target").asText()).isEqualTo(TARGET);
+        assertThat(json.get("moved").asLong()).isEqualTo(98);
+        assertThat(json.get("skipped").asLong()).isEqualTo(2);
+        assertThat(json.get("pendingByKey").get("legacy").asLong()).isEqualTo(40);
+        assertThat(json.get("succeeded").asBoolean()).isTrue();
+    }
+
+    @Test
+    void reencrypt_withFailedRecords_listsThem_andExitsWithFailure() {
+        givenReport(moved(List.of(new RecordFailure("rec7", "DECRYPTION_FAILED", "does not decrypt"))));
+
+        CliRun.Result result = CliRun.run(context, "reencrypt");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("FAILED RECORD  CODE               MESSAGE",
+                "rec7           DECRYPTION_FAILED  does not decrypt");
+        assertThat(result.err()).startsWith("error: 1 records could not be re-encrypted");
+    }
+
+    @Test
+    void reencrypt_whileRotationIsOff_isBadUsage() {
+        when(context.useCases.reencrypt().reencrypt(any(), any()))
+                .thenThrow(new RekeyException(ErrorCode.ROTATION_DISABLED, "rotation is off"));
+
+        assertThat(CliRun.run(context, "reencrypt").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void progressBar_isDrawnOnStderr_onATerminal() {
+        context.terminal = true;
+        givenReport(moved(List.of()));
+
+        CliRun.Result result = CliRun.run(context, "reencrypt");
+
+        assertThat(result.err()).startsWith("\rre-encrypting [").contains("50/100", "100/100", "records/s", "left")
+                .endsWith("\n");
+        assertThat(result.out()).doesNotContain("re-encrypting [");
+    }
+
+    @Test
+    void progressBar_isNotDrawn_offATerminal() {
+        givenReport(moved(List.of()));
+
+        assertThat(CliRun.run(context, "reencrypt").err()).isEmpty();
+    }
+}

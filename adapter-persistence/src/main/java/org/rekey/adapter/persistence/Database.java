@@ -1,0 +1,187 @@
+package org.rekey.adapter.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.tool.schema.Action;
+import org.rekey.application.port.out.TransactionPort;
+import org.rekey.domain.error.ErrorCode;
+import org.rekey.domain.error.RekeyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relational store (H2 or PostgreSQL): opens a connection pool, migrates the schema with Flyway,
+ * and exposes the out-port implementations. One instance per process; close it on shutdown.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final long CONNECTION_TIMEOUT_MILLIS = 10_000;
+    private static final int REACHABILITY_TIMEOUT_SECONDS = 2;
+
+    private final HikariDataSource pool;
+    private final EntityManagerFactory entityManagers;
+    private final Connection inMemoryKeeper;
+    private final ThreadBoundTransactions transactions;
+    private final DataKeyRepository dataKeys;
+    private final RecordRepository records;
+    private final ApiKeyRepository apiKeys;
+
+    private Database(HikariDataSource pool, EntityManagerFactory entityManagers, Connection inMemoryKeeper) {
+        this.pool = pool;
+        this.entityManagers = entityManagers;
+        this.inMemoryKeeper = inMemoryKeeper;
+        this.transactions = new ThreadBoundTransactions(entityManagers);
+        this.dataKeys = new DataKeyRepository(transactions);
+        this.records = new RecordRepository(transactions);
+        this.apiKeys = new ApiKeyRepository(transactions);
+    }
+
+    /**
+     * Connects, migrates the schema to the latest version and builds the JPA layer.
+     *
+     * @throws RekeyException {@code INVALID_INPUT} for a URL that is neither H2 nor PostgreSQL;
+     *     {@code STORAGE_FAILURE} when the database cannot be reached or migrated (the message names
+     *     the URL, never the password)
+     */
+    public static Database open(DatabaseSettings settings) {
+        DatabaseVendor vendor = DatabaseVendor.of(settings.jdbcUrl());
+        Connection keeper = DatabaseVendor.isInMemory(settings.jdbcUrl()) ? keepInMemoryDatabase(settings) : null;
+        HikariDataSource pool = null;
+        try {
+            pool = openPool(settings);
+            migrate(pool, vendor, settings);
+            EntityManagerFactory entityManagers = entityManagers(pool);
+            LOG.info("database ready: {}", JdbcUrls.redact(settings.jdbcUrl()));
+            return new Database(pool, entityManagers, keeper);
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            closeQuietly(keeper);
+            throw e;
+        }
+    }
+
+    private static HikariDataSource openPool(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("rekey");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw cannotConnect(settings, e);
+        }
+    }
+
+    /** H2 drops an in-memory database with its last connection: hold one outside the pool while open. */
+    private static Connection keepInMemoryDatabase(DatabaseSettings settings) {
+        try {
+            return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+        } catch (SQLException e) {
+            throw cannotConnect(settings, e);
+        }
+    }
+
+    private static void migrate(HikariDataSource pool, DatabaseVendor vendor, DatabaseSettings settings) {
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations(vendor.migrationLocations())
+                    .failOnMissingLocations(true)
+                    .placeholderReplacement(false)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "migrating the database schema at "
+                    + JdbcUrls.redact(settings.jdbcUrl()) + " failed: " + JdbcUrls.redact(e.getMessage()), e);
+        }
+    }
+
+    private static EntityManagerFactory entityManagers(HikariDataSource pool) {
+        return new HibernatePersistenceConfiguration("rekey")
+                .managedClasses(DataKeyEntity.class, RecordEntity.class, ApiKeyEntity.class)
+                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool)
+                .schemaToolingAction(Action.NONE)
+                // Failures reach callers translated, with the driver's exception as cause; expected
+                // ones (a lost rotation race, a duplicate id) are not worth a warning in the log.
+                .property(JdbcSettings.LOG_JDBC_ERRORS, false)
+                .createEntityManagerFactory();
+    }
+
+    private static RekeyException cannotConnect(DatabaseSettings settings, Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new RekeyException(ErrorCode.STORAGE_FAILURE, "cannot connect to the database at "
+                + JdbcUrls.redact(settings.jdbcUrl()) + ": " + JdbcUrls.redact(root.getMessage()), e);
+    }
+
+    public TransactionPort transactions() {
+        return transactions;
+    }
+
+    /** {@code LoadDataKeysPort} and {@code SaveDataKeysPort}. */
+    public DataKeyRepository dataKeys() {
+        return dataKeys;
+    }
+
+    /** {@code LoadRecordsPort}, {@code SaveRecordPort} and {@code ClaimRecordsPort}. */
+    public RecordRepository records() {
+        return records;
+    }
+
+    public ApiKeyRepository apiKeys() {
+        return apiKeys;
+    }
+
+    /** Whether a trivial query succeeds now (for health checks); waits at most the pool's connection timeout. */
+    public boolean isReachable() {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(REACHABILITY_TIMEOUT_SECONDS);
+            statement.execute("SELECT 1");
+            return true;
+        } catch (SQLException e) {
+            LOG.warn("the database is not reachable: {}", JdbcUrls.redact(e.getMessage()));
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (entityManagers.isOpen()) {
+                entityManagers.close();
+            }
+        } finally {
+            pool.close();
+            closeQuietly(inMemoryKeeper);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("closing the in-memory database failed: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.rekey.adapter.persistence;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.rekey.application.port.out.TransactionPort;
+import org.rekey.domain.error.RekeyException;
+
+/**
+ * The {@link TransactionPort} over JPA: one EntityManager and transaction bound to the calling
+ * thread. A nested {@code inTransaction} joins the outer one; if a joined step fails, the whole
+ * transaction rolls back at the end even if the outer work catches the failure. Store calls made
+ * outside a transaction run in a short transaction of their own.
+ */
+final class ThreadBoundTransactions implements TransactionPort {
+
+    private final EntityManagerFactory factory;
+    private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
+
+    ThreadBoundTransactions(EntityManagerFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        UnitOfWork outer = current.get();
+        if (outer != null) {
+            try {
+                return work.get();
+            } catch (RuntimeException | Error failure) {
+                outer.doom(failure);
+                throw failure;
+            }
+        }
+        UnitOfWork unit = UnitOfWork.begin(factory);
+        current.set(unit);
+        try {
+            T result = work.get();
+            unit.commit();
+            return result;
+        } catch (RuntimeException | Error failure) {
+            unit.rollbackAfter(failure);
+            throw failure;
+        } finally {
+            current.remove();
+            unit.close();
+        }
+    }
+
+    /**
+     * Runs a store operation in the current transaction, or in a short one of its own. A database
+     * failure dooms the transaction and is translated by {@code translate}.
+     */
+    <T> T call(Function<EntityManager, T> work, Function<PersistenceException, RekeyException> translate) {
+        UnitOfWork unit = current.get();
+        if (unit == null) {
+            return inTransaction(() -> call(work, translate));
+        }
+        try {
+            return work.apply(unit.entityManager());
+        } catch (PersistenceException e) {
+            RekeyException translated = translate.apply(e);
+            unit.doom(translated);
+            throw translated;
+        }
+    }
+
+    /**
+     * Fails unless the calling thread is inside a transaction: for operations that mean nothing
+     * outside one (row locks).
+     *
+     * @throws IllegalStateException when the calling thread has no transaction
+     */
+    void requireTransaction(String operation) {
+        if (current.get() == null) {
+            throw new IllegalStateException(operation + " must run inside TransactionPort.inTransaction:"
+                    + " its row locks last only until the transaction ends");
+        }
+    }
+}

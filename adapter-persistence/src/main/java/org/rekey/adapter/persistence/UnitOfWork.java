@@ -1,0 +1,91 @@
+package org.rekey.adapter.persistence;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceException;
+import org.rekey.domain.error.ErrorCode;
+import org.rekey.domain.error.RekeyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One thread's EntityManager and open transaction, and the failure that doomed it, if any. */
+final class UnitOfWork {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnitOfWork.class);
+
+    private final EntityManager entityManager;
+    private Throwable doomedBy;
+
+    private UnitOfWork(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    static UnitOfWork begin(EntityManagerFactory factory) {
+        EntityManager entityManager;
+        try {
+            entityManager = factory.createEntityManager();
+        } catch (IllegalStateException e) {
+            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "the database is closed", e);
+        }
+        try {
+            entityManager.getTransaction().begin();
+        } catch (PersistenceException e) {
+            entityManager.close();
+            throw StorageErrors.failure("starting a transaction", e);
+        }
+        return new UnitOfWork(entityManager);
+    }
+
+    EntityManager entityManager() {
+        return entityManager;
+    }
+
+    /** A step inside failed: the transaction can only roll back now. */
+    void doom(Throwable failure) {
+        if (doomedBy == null) {
+            doomedBy = failure;
+        }
+    }
+
+    /**
+     * @throws RekeyException {@code STORAGE_FAILURE} if the commit fails, or if a step inside failed
+     *     (then everything is rolled back, even when the work caught that failure and returned)
+     */
+    void commit() {
+        EntityTransaction transaction = entityManager.getTransaction();
+        if (doomedBy != null) {
+            transaction.rollback();
+            throw new RekeyException(ErrorCode.STORAGE_FAILURE,
+                    "the transaction was rolled back because a step inside it failed" + describe(doomedBy), doomedBy);
+        }
+        try {
+            transaction.commit();
+        } catch (PersistenceException e) {
+            throw StorageErrors.failure("committing a transaction", e);
+        }
+    }
+
+    void rollbackAfter(Throwable failure) {
+        try {
+            EntityTransaction transaction = entityManager.getTransaction();
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    void close() {
+        try {
+            entityManager.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing an entity manager failed: {}", e.toString());
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        return failure instanceof RekeyException rekey ? " (" + rekey.code() + ": " + rekey.getMessage() + ")" : "";
+    }
+}

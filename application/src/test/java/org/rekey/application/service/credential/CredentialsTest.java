@@ -1,0 +1,120 @@
+package org.rekey.application.service.credential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rekey.domain.error.RekeyAssertions.assertRejected;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.port.in.credential.CreateCredentialCommand;
+import org.rekey.application.port.in.credential.CredentialPage;
+import org.rekey.application.port.in.credential.CredentialView;
+import org.rekey.application.port.in.credential.ListCredentialsQuery;
+import org.rekey.application.port.in.credential.PortableCredential;
+import org.rekey.application.testing.Fixtures;
+import org.rekey.application.testing.InMemoryStore;
+import org.rekey.application.testing.TestServices;
+import org.rekey.domain.error.ErrorCode;
+import org.rekey.domain.record.RecordId;
+
+/** Credential use cases over the in-memory store: list, delete, export and all-or-nothing import. */
+class CredentialsTest {
+
+    private final InMemoryStore store = new InMemoryStore();
+    private final TestServices rekey = TestServices.builder().store(store).build();
+    private final RekeyUseCases api = rekey.useCases();
+
+    @AfterEach
+    void close() {
+        rekey.close();
+    }
+
+    @Test
+    void list_returnsMetadataAndKeyIds_neverData() {
+        create("a");
+        create("b");
+        create("c");
+
+        CredentialPage page = api.listCredentials().listCredentials(new ListCredentialsQuery(1, 1));
+
+        assertThat(page.count()).isEqualTo(3);
+        assertThat(page.items()).singleElement().satisfies(view -> {
+            assertThat(view.data()).isEmpty();
+            assertThat(view.keyId()).isPresent();
+        });
+    }
+
+    @Test
+    void get_withoutData_doesNotDecrypt_andWithData_does() {
+        CredentialView created = create("a");
+        RecordId id = new RecordId(created.id());
+
+        assertThat(api.getCredential().getCredential(id, false).data()).isEmpty();
+        assertThat(api.getCredential().getCredential(id, true).data()).contains(Fixtures.JSON);
+        assertThat(api.getCredential().getCredential(id, true).toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void delete_removesTheCredential_andASecondDeleteIsRecordNotFound() {
+        RecordId id = new RecordId(create("a").id());
+
+        api.deleteCredential().deleteCredential(id);
+
+        assertRejected(ErrorCode.RECORD_NOT_FOUND, () -> api.getCredential().getCredential(id, false));
+        assertRejected(ErrorCode.RECORD_NOT_FOUND, () -> api.deleteCredential().deleteCredential(id));
+    }
+
+    @Test
+    void export_encrypted_keepsTheStoredValues_andDecrypted_givesTheJson() {
+        CredentialView created = create("a");
+        String stored = store.loadRecord(new RecordId(created.id())).orElseThrow().data();
+        List<PortableCredential> encrypted = new ArrayList<>();
+        List<PortableCredential> decrypted = new ArrayList<>();
+
+        assertThat(api.exportCredentials().exportCredentials(false, encrypted::add)).isEqualTo(1);
+        api.exportCredentials().exportCredentials(true, decrypted::add);
+
+        assertThat(encrypted).singleElement().satisfies(c -> assertThat(c.data()).isEqualTo(stored));
+        assertThat(decrypted).singleElement().satisfies(c -> assertThat(c.data()).isEqualTo(Fixtures.JSON));
+    }
+
+    @Test
+    void export_thenImportIntoAnotherDeploymentWithTheSameKeys_readsEveryCredential() {
+        create("a");
+        create("b");
+        List<PortableCredential> exported = new ArrayList<>();
+        api.exportCredentials().exportCredentials(false, exported::add);
+        InMemoryStore target = new InMemoryStore();
+        target.saveDataKeys(store.loadDataKeys());
+
+        try (TestServices other = TestServices.builder().store(target).build()) {
+            assertThat(other.useCases().importCredentials().importCredentials(exported)).isEqualTo(2);
+            for (PortableCredential c : exported) {
+                assertThat(other.useCases().getCredential().getCredential(new RecordId(c.id()), true).data())
+                        .contains(Fixtures.JSON);
+            }
+        }
+    }
+
+    @Test
+    void import_withAnIdAlreadyStored_importsNoneOfTheEntries() {
+        CredentialView existing = create("a");
+        String data = api.encryptValue().encryptValue(Fixtures.JSON);
+        List<PortableCredential> entries = List.of(
+                new PortableCredential("fresh1", "n", "t", data, Fixtures.T0, Fixtures.T0),
+                new PortableCredential(existing.id(), "n", "t", data, Fixtures.T0, Fixtures.T0));
+
+        assertThat(assertRejected(ErrorCode.DUPLICATE_ID, () -> api.importCredentials().importCredentials(entries))
+                .getMessage()).startsWith("entry 2 (id " + existing.id() + ")");
+
+        assertThat(store.loadRecord(new RecordId("fresh1"))).isEmpty();
+        assertThat(store.countRecords()).isEqualTo(1);
+    }
+
+    private CredentialView create(String name) {
+        return api.createCredential().createCredential(
+                new CreateCredentialCommand(name, "httpBasicAuth", Fixtures.JSON));
+    }
+}

@@ -1,0 +1,249 @@
+package org.rekey.application.testing;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.service.apikey.AuthenticateService;
+import org.rekey.application.service.apikey.CreateApiKeyService;
+import org.rekey.application.service.apikey.ListApiKeysService;
+import org.rekey.application.service.apikey.RevokeApiKeyService;
+import org.rekey.application.service.credential.CreateCredentialService;
+import org.rekey.application.service.credential.DeleteCredentialService;
+import org.rekey.application.service.credential.ExportCredentialsService;
+import org.rekey.application.service.credential.GetCredentialService;
+import org.rekey.application.service.credential.ImportCredentialsService;
+import org.rekey.application.service.credential.ListCredentialsService;
+import org.rekey.application.service.credential.UpdateCredentialService;
+import org.rekey.application.service.key.DestroyDataKeyService;
+import org.rekey.application.service.key.ImportDataKeyService;
+import org.rekey.application.service.key.KeyChanges;
+import org.rekey.application.service.key.ListDataKeysService;
+import org.rekey.application.service.key.RotateDataKeyService;
+import org.rekey.application.service.key.ShowDataKeyService;
+import org.rekey.application.service.keyring.BootstrapKeyringService;
+import org.rekey.application.service.keyring.InstanceKeyResolver;
+import org.rekey.application.service.keyring.KeyringCache;
+import org.rekey.application.service.keyring.RekeySettings;
+import org.rekey.application.service.maintenance.ChangeInstanceKeyService;
+import org.rekey.application.service.maintenance.DowngradeToLegacyService;
+import org.rekey.application.service.maintenance.RecordMover;
+import org.rekey.application.service.maintenance.ReencryptService;
+import org.rekey.application.service.maintenance.ReencryptionJobService;
+import org.rekey.application.service.maintenance.VerifyRecordsService;
+import org.rekey.application.service.settings.HealthService;
+import org.rekey.application.service.settings.ModuleSettingsService;
+import org.rekey.application.service.value.DecryptValueService;
+import org.rekey.application.service.value.EncryptValueService;
+import org.rekey.application.service.value.InspectValueService;
+import org.rekey.domain.key.InstanceKey;
+
+/**
+ * Every service wired by hand over the in-memory fakes, as {@code bootstrap} wires them over the database:
+ * one "instance" of rekey. Building it runs start-up ({@link BootstrapKeyringService}). Two instances
+ * built over the same {@link InMemoryStore} behave like two processes sharing one database.
+ *
+ * <pre>{@code
+ * try (TestServices rekey = TestServices.builder().rotationEnabled(true).build()) {
+ *     rekey.useCases().rotateDataKey().rotateDataKey();
+ * }
+ * }</pre>
+ */
+public final class TestServices implements AutoCloseable {
+
+    /** The instance key a builder puts in {@code N8N_ENCRYPTION_KEY} unless told otherwise. */
+    public static final String DEFAULT_INSTANCE_KEY = "test-instance-key-do-not-use-in-production";
+
+    private final InMemoryStore store;
+    private final InMemoryInstanceKeySources sources;
+    private final RekeySettings settings;
+    private final Clock clock;
+    private final KeyringCache keyring;
+    private final RecordMover recordMover;
+    private final ReencryptionJobService reencryptionJob;
+    private final RekeyUseCases useCases;
+
+    private TestServices(Builder b) {
+        this.store = b.store;
+        this.sources = b.sources;
+        this.settings = b.settings();
+        this.clock = b.clock;
+        SecureRandom random = b.random;
+        InstanceKeyResolver resolver = new InstanceKeyResolver(sources, random);
+        BootstrapKeyringService bootstrap = new BootstrapKeyringService(resolver, store, store, store, store,
+                settings, clock, random);
+        this.keyring = new KeyringCache(store, bootstrap.bootstrapKeyring(), settings.keyRefreshInterval(),
+                b.nanoClock());
+        KeyChanges keyChanges = new KeyChanges(store, store, store, keyring);
+        this.recordMover = new RecordMover(store, store, store, store, keyring);
+        ReencryptService reencrypt = new ReencryptService(recordMover, settings);
+        this.reencryptionJob = new ReencryptionJobService(reencrypt, clock);
+        this.useCases = new RekeyUseCases(
+                new RotateDataKeyService(keyChanges, settings, clock, random),
+                new ListDataKeysService(store, store),
+                new ShowDataKeyService(store, store),
+                new ImportDataKeyService(keyChanges, store, settings, clock),
+                new DestroyDataKeyService(keyChanges, store, clock),
+                new CreateCredentialService(keyring, store, settings, clock, random),
+                new GetCredentialService(keyring, store),
+                new ListCredentialsService(store),
+                new UpdateCredentialService(keyring, store, store, settings, clock),
+                new DeleteCredentialService(store),
+                new ImportCredentialsService(keyring, store, store, clock),
+                new ExportCredentialsService(keyring, store),
+                new EncryptValueService(keyring, settings),
+                new DecryptValueService(keyring),
+                new InspectValueService(keyring),
+                new ModuleSettingsService(settings),
+                new HealthService(keyring, settings),
+                new CreateApiKeyService(store, clock, random),
+                new ListApiKeysService(store),
+                new RevokeApiKeyService(store, clock),
+                new AuthenticateService(store),
+                reencrypt,
+                reencryptionJob,
+                new VerifyRecordsService(store, keyring),
+                new DowngradeToLegacyService(recordMover),
+                new ChangeInstanceKeyService(recordMover, store, store, store, store, sources, keyring, settings,
+                        clock));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Every in-port, as the adapters receive them. */
+    public RekeyUseCases useCases() {
+        return useCases;
+    }
+
+    /** This instance's cached keyring. */
+    public KeyringCache keyring() {
+        return keyring;
+    }
+
+    public RecordMover recordMover() {
+        return recordMover;
+    }
+
+    public InMemoryStore store() {
+        return store;
+    }
+
+    public InMemoryInstanceKeySources sources() {
+        return sources;
+    }
+
+    public RekeySettings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The instance key this instance started with (or was changed to). */
+    public InstanceKey instanceKey() {
+        return keyring.current().instanceKey();
+    }
+
+    /** Stops the background re-encryption thread. */
+    @Override
+    public void close() {
+        reencryptionJob.close();
+    }
+
+    /**
+     * Defaults: rotation on, a {@code main} instance, a fresh store, {@link #DEFAULT_INSTANCE_KEY} in the
+     * environment, a {@link MutableClock} that also drives the keyring cache's refresh, a worker seed wait of
+     * zero (a worker without keys fails at once).
+     */
+    public static final class Builder {
+        private InMemoryStore store = new InMemoryStore();
+        private InMemoryInstanceKeySources sources;
+        private boolean rotationEnabled = true;
+        private RekeySettings.InstanceType instanceType = RekeySettings.InstanceType.MAIN;
+        private Duration keyRefreshInterval = RekeySettings.DEFAULT_KEY_REFRESH;
+        private Duration workerSeedWait = Duration.ZERO;
+        private Clock clock = new MutableClock();
+        private LongSupplier nanoClock;
+        private SecureRandom random = new SecureRandom();
+
+        private Builder() {
+        }
+
+        /** The database this instance shares with any other built over the same store. */
+        public Builder store(InMemoryStore store) {
+            this.store = store;
+            return this;
+        }
+
+        /** Replaces the default sources (which hold {@link #DEFAULT_INSTANCE_KEY} in the environment). */
+        public Builder sources(InMemoryInstanceKeySources sources) {
+            this.sources = sources;
+            return this;
+        }
+
+        /** Shorthand for sources with only {@code N8N_ENCRYPTION_KEY} set to {@code key}. */
+        public Builder instanceKey(String key) {
+            this.sources = InMemoryInstanceKeySources.withEnvironment(key);
+            return this;
+        }
+
+        public Builder rotationEnabled(boolean enabled) {
+            this.rotationEnabled = enabled;
+            return this;
+        }
+
+        public Builder instanceType(RekeySettings.InstanceType type) {
+            this.instanceType = type;
+            return this;
+        }
+
+        public Builder keyRefreshInterval(Duration interval) {
+            this.keyRefreshInterval = interval;
+            return this;
+        }
+
+        public Builder workerSeedWait(Duration wait) {
+            this.workerSeedWait = wait;
+            return this;
+        }
+
+        /** A {@link MutableClock} also drives the cache refresh unless {@link #nanoClock} is given. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder nanoClock(LongSupplier nanoClock) {
+            this.nanoClock = nanoClock;
+            return this;
+        }
+
+        public Builder random(SecureRandom random) {
+            this.random = random;
+            return this;
+        }
+
+        /** Runs start-up and wires every service. */
+        public TestServices build() {
+            if (sources == null) {
+                sources = InMemoryInstanceKeySources.withEnvironment(DEFAULT_INSTANCE_KEY);
+            }
+            return new TestServices(this);
+        }
+
+        private RekeySettings settings() {
+            return new RekeySettings(rotationEnabled, instanceType, keyRefreshInterval, workerSeedWait);
+        }
+
+        private LongSupplier nanoClock() {
+            if (nanoClock != null) {
+                return nanoClock;
+            }
+            return clock instanceof MutableClock mutable ? mutable.nanoTime() : System::nanoTime;
+        }
+    }
+}
