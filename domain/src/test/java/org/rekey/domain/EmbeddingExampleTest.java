@@ -21,7 +21,7 @@ import org.rekey.domain.key.Keyring;
 import org.rekey.domain.key.WriteFormat;
 
 /**
- * The "Embedding the domain module" example of docs/EMBEDDING.md (and the README), run as it is written:
+ * The "Embedding the domain module" example of the README, run as it is written:
  * public API only, an application storing the wrapped keys in its own table.
  */
 class EmbeddingExampleTest {
@@ -44,7 +44,7 @@ class EmbeddingExampleTest {
     @Test
     void embeddingExample_runsAsDocumented() {
         String masterKey = "my-application-master-key"; // e.g. System.getenv("MY_APP_MASTER_KEY")
-        // --- EMBEDDING.md example, verbatim from here ---
+        // --- README example, verbatim from here ---
         InstanceKey instanceKey = InstanceKey.of(masterKey);          // your master secret, e.g. from the environment
         SecureRandom random = new SecureRandom();
         Keyring keyring = Keyring.seed(instanceKey, Instant.now(), random);
@@ -74,9 +74,10 @@ class EmbeddingExampleTest {
     }
 
     @Test
-    void embeddingMd_showsExactlyTheCodeThisTestRuns() throws IOException {
+    void readme_showsExactlyTheCodeThisTestRuns() throws IOException {
         Path module = Path.of(System.getProperty("basedir", "."));
-        String doc = Files.readString(module.resolve("../docs/EMBEDDING.md"));
+        String readme = Files.readString(module.resolve("../README.md"));
+        String doc = readme.substring(readme.indexOf("## Embedding the domain module"));
         String documented = doc.substring(doc.indexOf("```java\n") + 8, doc.indexOf("```\n", doc.indexOf("```java")));
         String source = Files.readString(module.resolve("src/test/java/org/rekey/domain/EmbeddingExampleTest.java"));
         String tested = source.substring(source.indexOf("verbatim from here ---\n") + 23,
