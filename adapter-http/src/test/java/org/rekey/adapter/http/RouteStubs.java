@@ -1,0 +1,34 @@
+package org.rekey.adapter.http;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.Map;
+import org.rekey.application.port.in.credential.CredentialPage;
+import org.rekey.application.port.in.key.DataKeyPage;
+import org.rekey.application.port.in.maintenance.VerifyReport;
+
+/** Stubs every in-port a route calls so that each route can succeed. */
+final class RouteStubs {
+
+    private RouteStubs() {
+    }
+
+    static void stubEverySuccess(ApiFixture api) {
+        when(api.listDataKeys.listDataKeys(any())).thenReturn(new DataKeyPage(1, List.of(Samples.ACTIVE_KEY), 0));
+        when(api.rotateDataKey.rotateDataKey()).thenReturn(Samples.NEW_KEY);
+        when(api.showDataKey.showDataKey(any())).thenReturn(Samples.ACTIVE_KEY);
+        when(api.destroyDataKey.destroyDataKey(any())).thenReturn(Samples.OLD_KEY);
+        when(api.reencryptionJob.startReencryption(any())).thenReturn(Samples.RUNNING_JOB);
+        when(api.reencryptionJob.reencryptionJob()).thenReturn(Samples.RUNNING_JOB);
+        when(api.verifyRecords.verifyRecords(any()))
+                .thenReturn(new VerifyReport(1, Map.of("Act1veKeyId00001", 1L), "Act1veKeyId00001", List.of()));
+        when(api.createCredential.createCredential(any())).thenReturn(Samples.CREDENTIAL);
+        when(api.listCredentials.listCredentials(any())).thenReturn(new CredentialPage(1, List.of(Samples.CREDENTIAL)));
+        when(api.getCredential.getCredential(any(), anyBoolean())).thenReturn(Samples.CREDENTIAL);
+        when(api.updateCredential.updateCredential(any())).thenReturn(Samples.CREDENTIAL);
+        when(api.checkHealth.isHealthy()).thenReturn(true);
+    }
+}
