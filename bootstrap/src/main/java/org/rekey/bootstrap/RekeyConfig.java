@@ -1,6 +1,7 @@
 package org.rekey.bootstrap;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.rekey.adapter.persistence.DatabaseSettings;
@@ -20,6 +21,7 @@ public record RekeyConfig(Map<String, String> env) {
     public static final String DB_PASSWORD = "REKEY_DB_PASSWORD";
     public static final String PORT = "REKEY_PORT";
     public static final String INSTANCE_TYPE = "REKEY_INSTANCE_TYPE";
+    public static final String WORKER_SEED_WAIT = "REKEY_WORKER_SEED_WAIT_SECONDS";
     static final int DEFAULT_PORT = 5678;
 
     public RekeyConfig {
@@ -55,7 +57,23 @@ public record RekeyConfig(Map<String, String> env) {
     }
 
     public RekeySettings settings() {
-        return RekeySettings.of(rotationEnabled(), instanceType());
+        return new RekeySettings(rotationEnabled(), instanceType(), RekeySettings.DEFAULT_KEY_REFRESH,
+                workerSeedWait());
+    }
+
+    /** How long a worker waits for a main instance to seed the keys: {@code REKEY_WORKER_SEED_WAIT_SECONDS}. */
+    private Duration workerSeedWait() {
+        return get(WORKER_SEED_WAIT).map(text -> {
+            try {
+                long seconds = Long.parseLong(text);
+                if (seconds >= 0) {
+                    return Duration.ofSeconds(seconds);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw RekeyException.invalid(WORKER_SEED_WAIT + " must be a whole number of seconds");
+        }).orElse(RekeySettings.DEFAULT_WORKER_SEED_WAIT);
     }
 
     public int port() {

@@ -1,9 +1,11 @@
 package org.rekey.bootstrap.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures;
 import com.tngtech.archunit.library.GeneralCodingRules;
@@ -17,13 +19,18 @@ final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
-    /** Domain at the centre, application around it, adapters outside, never depending on each other. */
+    /**
+     * Domain at the centre, application around it, adapters outside, never depending on each other.
+     * Bootstrap sits outside the rings: it wires them all.
+     */
     static final ArchRule ONION = Architectures.onionArchitecture()
             .domainModels("org.rekey.domain..")
             .applicationServices("org.rekey.application..")
             .adapter("persistence", "org.rekey.adapter.persistence..")
             .adapter("http", "org.rekey.adapter.http..")
             .adapter("cli", "org.rekey.adapter.cli..")
+            .withOptionalLayers(true)
+            .ignoreDependency(resideInAPackage("org.rekey.bootstrap.."), DescribedPredicate.alwaysTrue())
             .because("DESIGN §3: adapters see the application and the domain, never each other");
 
     static final ArchRule DOMAIN_IS_PURE = noClasses().that().resideInAPackage("org.rekey.domain..")

@@ -1,5 +1,6 @@
 package org.rekey.application.service.key;
 
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
@@ -16,7 +17,8 @@ import org.rekey.domain.key.Keyring.KeyChange;
  */
 public final class KeyChanges {
 
-    static final int MAX_ATTEMPTS = 10;
+    static final int MAX_ATTEMPTS = 20;
+    private static final long BACKOFF_MILLIS = 2;
 
     private final TransactionPort transactions;
     private final LoadDataKeysPort loadDataKeys;
@@ -47,7 +49,19 @@ public final class KeyChanges {
                 if (e.code() != ErrorCode.ROTATION_CONFLICT || attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
+                backOff(attempt);
             }
+        }
+    }
+
+    /** Random, growing pauses, so that instances rotating in a tight loop do not keep colliding. */
+    private static void backOff(int attempt) {
+        long bound = BACKOFF_MILLIS << Math.min(attempt, 6);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(bound));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RekeyException(ErrorCode.ROTATION_CONFLICT, "interrupted while retrying a key change");
         }
     }
 }

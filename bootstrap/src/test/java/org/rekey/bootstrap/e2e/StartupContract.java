@@ -1,0 +1,101 @@
+package org.rekey.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rekey.bootstrap.e2e.SeedWalkthroughContract.ok;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rekey.bootstrap.Cli;
+import org.rekey.bootstrap.RekeyConfig;
+
+/** Start-up rules of DESIGN §4 and §7 through the real command line, on a real database. */
+abstract class StartupContract {
+
+    abstract Deployment newDeployment() throws Exception;
+
+    private Deployment d;
+
+    @BeforeEach
+    void deploy() throws Exception {
+        d = newDeployment();
+    }
+
+    @Test
+    void wrongInstanceKey_refusesToStart_andChangesNothing() throws Exception {
+        d.rotation(true);
+        ok(d.run("credentials", "create", "--name", "n", "--type", "t", "--data", "{\"a\":1}"));
+        List<String> before = d.dump();
+
+        Cli.Result wrong = d.set(RekeyConfig.ENCRYPTION_KEY, "another-key").run("keys", "list");
+
+        assertThat(wrong.exit()).as(wrong.toString()).isEqualTo(1);
+        assertThat(wrong.err()).startsWith("error:").contains("N8N_ENCRYPTION_KEY").doesNotContain("another-key");
+        assertThat(d.dump()).isEqualTo(before);
+    }
+
+    @Test
+    void wrongInstanceKey_beforeAnyKeyIsSeeded_isCaughtByTheLegacyRecords() throws Exception {
+        ok(d.rotation(false).run("credentials", "create", "--name", "n", "--type", "t", "--data", "{\"a\":1}"));
+        List<String> before = d.dump();
+
+        Cli.Result wrong = d.rotation(true).set(RekeyConfig.ENCRYPTION_KEY, "another-key").run("keys", "list");
+
+        assertThat(wrong.exit()).as(wrong.toString()).isEqualTo(1);
+        assertThat(d.dump()).as("no key was seeded under the wrong instance key").isEqualTo(before);
+    }
+
+    @Test
+    void environmentAndConfigFileDisagreeing_refusesToStart() throws Exception {
+        Files.createDirectories(d.userFolder());
+        Files.writeString(d.userFolder().resolve("config"), "{\"encryptionKey\":\"key-in-the-file\"}");
+
+        Cli.Result result = d.run("keys", "list");
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).contains("differs").doesNotContain("key-in-the-file").doesNotContain(Deployment.KEY);
+    }
+
+    @Test
+    void firstStartWithoutAKey_generatesOne_savesIt0600_andUsesItAfterwards() throws Exception {
+        d.set(RekeyConfig.ENCRYPTION_KEY, null).rotation(true);
+        String id = ok(d.run("credentials", "create", "--name", "n", "--type", "t", "--data", "{\"a\":\"b\"}",
+                "--json")).json().get("id").asText();
+
+        Path config = d.userFolder().resolve("config");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config))).isEqualTo("rw-------");
+        String key = new ObjectMapper().readTree(Files.readString(config)).get("encryptionKey").asText();
+        assertThat(Base64.getDecoder().decode(key)).hasSize(24);
+        assertThat(ok(d.run("credentials", "get", id, "--json")).json().get("data").get("a").asText()).isEqualTo("b");
+        assertThat(ok(d.set(RekeyConfig.ENCRYPTION_KEY, key).run("credentials", "get", id)).exit()).isZero();
+    }
+
+    @Test
+    void worker_neverSeeds_andGivesUpWithAClearError() throws Exception {
+        Cli.Result result = d.rotation(true).set(RekeyConfig.INSTANCE_TYPE, "worker")
+                .set(RekeyConfig.WORKER_SEED_WAIT, "1").run("keys", "list");
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).contains("main instance");
+        assertThat(d.count("SELECT COUNT(*) FROM deployment_key")).isZero();
+    }
+
+    @Test
+    void worker_startsOnKeysAMainSeeded() {
+        ok(d.rotation(true).run("keys", "list"));
+        ok(d.set(RekeyConfig.INSTANCE_TYPE, "worker").run("keys", "list"));
+    }
+
+    @Test
+    void turningTheFlagOff_losesNothing() {
+        String id = ok(d.rotation(true).run("credentials", "create", "--name", "n", "--type", "t",
+                "--data", "{\"s\":\"kept\"}", "--json")).json().get("id").asText();
+        Cli.Result off = d.rotation(false).run("credentials", "get", id, "--json");
+        assertThat(ok(off).json().get("data").get("s").asText()).isEqualTo("kept");
+    }
+}
