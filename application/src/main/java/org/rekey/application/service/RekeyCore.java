@@ -2,6 +2,7 @@ package org.rekey.application.service;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.function.LongSupplier;
 import org.rekey.application.port.in.RekeyUseCases;
 import org.rekey.application.port.out.ApiKeyStorePort;
 import org.rekey.application.port.out.ClaimRecordsPort;
@@ -73,10 +74,17 @@ public final class RekeyCore implements AutoCloseable {
      * @throws org.rekey.domain.error.RekeyException as {@link BootstrapKeyringService#bootstrapKeyring()} does
      */
     public static RekeyCore start(OutPorts ports, RekeySettings settings, Clock clock, SecureRandom random) {
+        return start(ports, settings, clock, random, System::nanoTime);
+    }
+
+    /** As {@link #start(OutPorts, RekeySettings, Clock, SecureRandom)}, with the clock the keyring cache ages by. */
+    public static RekeyCore start(OutPorts ports, RekeySettings settings, Clock clock, SecureRandom random,
+            LongSupplier nanoClock) {
         Keyring initial = new BootstrapKeyringService(new InstanceKeyResolver(ports.instanceKeySources(), random),
                 ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(), ports.loadRecords(), settings, clock,
                 random).bootstrapKeyring();
-        KeyringCache keyring = new KeyringCache(ports.loadDataKeys(), initial, settings.keyRefreshInterval());
+        KeyringCache keyring = new KeyringCache(ports.loadDataKeys(), initial, settings.keyRefreshInterval(),
+                nanoClock);
         KeyChanges keyChanges = new KeyChanges(ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(), keyring);
         RecordMover mover = new RecordMover(ports.transactions(), ports.claimRecords(), ports.saveRecord(),
                 ports.loadRecords(), keyring);
@@ -117,9 +125,9 @@ public final class RekeyCore implements AutoCloseable {
         return useCases;
     }
 
-    /** The keyring as this instance currently sees it (for embedding and tests). */
-    public Keyring keyring() {
-        return keyring.current();
+    /** This instance's cached view of the keyring. */
+    public KeyringCache keyring() {
+        return keyring;
     }
 
     /** Stops the background re-encryption thread, if any. */

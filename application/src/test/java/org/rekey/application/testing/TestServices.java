@@ -5,38 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.rekey.application.port.in.RekeyUseCases;
-import org.rekey.application.service.apikey.AuthenticateService;
-import org.rekey.application.service.apikey.CreateApiKeyService;
-import org.rekey.application.service.apikey.ListApiKeysService;
-import org.rekey.application.service.apikey.RevokeApiKeyService;
-import org.rekey.application.service.credential.CreateCredentialService;
-import org.rekey.application.service.credential.DeleteCredentialService;
-import org.rekey.application.service.credential.ExportCredentialsService;
-import org.rekey.application.service.credential.GetCredentialService;
-import org.rekey.application.service.credential.ImportCredentialsService;
-import org.rekey.application.service.credential.ListCredentialsService;
-import org.rekey.application.service.credential.UpdateCredentialService;
-import org.rekey.application.service.key.DestroyDataKeyService;
-import org.rekey.application.service.key.ImportDataKeyService;
-import org.rekey.application.service.key.KeyChanges;
-import org.rekey.application.service.key.ListDataKeysService;
-import org.rekey.application.service.key.RotateDataKeyService;
-import org.rekey.application.service.key.ShowDataKeyService;
+import org.rekey.application.service.RekeyCore;
 import org.rekey.application.service.keyring.BootstrapKeyringService;
-import org.rekey.application.service.keyring.InstanceKeyResolver;
 import org.rekey.application.service.keyring.KeyringCache;
 import org.rekey.application.service.keyring.RekeySettings;
-import org.rekey.application.service.maintenance.ChangeInstanceKeyService;
-import org.rekey.application.service.maintenance.DowngradeToLegacyService;
-import org.rekey.application.service.maintenance.RecordMover;
-import org.rekey.application.service.maintenance.ReencryptService;
-import org.rekey.application.service.maintenance.ReencryptionJobService;
-import org.rekey.application.service.maintenance.VerifyRecordsService;
-import org.rekey.application.service.settings.HealthService;
-import org.rekey.application.service.settings.ModuleSettingsService;
-import org.rekey.application.service.value.DecryptValueService;
-import org.rekey.application.service.value.EncryptValueService;
-import org.rekey.application.service.value.InspectValueService;
 import org.rekey.domain.key.InstanceKey;
 
 /**
@@ -59,54 +31,15 @@ public final class TestServices implements AutoCloseable {
     private final InMemoryInstanceKeySources sources;
     private final RekeySettings settings;
     private final Clock clock;
-    private final KeyringCache keyring;
-    private final RecordMover recordMover;
-    private final ReencryptionJobService reencryptionJob;
-    private final RekeyUseCases useCases;
+    private final RekeyCore core;
 
     private TestServices(Builder b) {
         this.store = b.store;
         this.sources = b.sources;
         this.settings = b.settings();
         this.clock = b.clock;
-        SecureRandom random = b.random;
-        InstanceKeyResolver resolver = new InstanceKeyResolver(sources, random);
-        BootstrapKeyringService bootstrap = new BootstrapKeyringService(resolver, store, store, store, store,
-                settings, clock, random);
-        this.keyring = new KeyringCache(store, bootstrap.bootstrapKeyring(), settings.keyRefreshInterval(),
-                b.nanoClock());
-        KeyChanges keyChanges = new KeyChanges(store, store, store, keyring);
-        this.recordMover = new RecordMover(store, store, store, store, keyring);
-        ReencryptService reencrypt = new ReencryptService(recordMover, settings);
-        this.reencryptionJob = new ReencryptionJobService(reencrypt, clock);
-        this.useCases = new RekeyUseCases(
-                new RotateDataKeyService(keyChanges, settings, clock, random),
-                new ListDataKeysService(store, store),
-                new ShowDataKeyService(store, store),
-                new ImportDataKeyService(keyChanges, store, settings, clock),
-                new DestroyDataKeyService(keyChanges, store, clock),
-                new CreateCredentialService(keyring, store, settings, clock, random),
-                new GetCredentialService(keyring, store),
-                new ListCredentialsService(store),
-                new UpdateCredentialService(keyring, store, store, settings, clock),
-                new DeleteCredentialService(store),
-                new ImportCredentialsService(keyring, store, store, clock),
-                new ExportCredentialsService(keyring, store),
-                new EncryptValueService(keyring, settings),
-                new DecryptValueService(keyring),
-                new InspectValueService(keyring),
-                new ModuleSettingsService(settings),
-                new HealthService(keyring, settings),
-                new CreateApiKeyService(store, clock, random),
-                new ListApiKeysService(store),
-                new RevokeApiKeyService(store, clock),
-                new AuthenticateService(store),
-                reencrypt,
-                reencryptionJob,
-                new VerifyRecordsService(store, keyring),
-                new DowngradeToLegacyService(recordMover),
-                new ChangeInstanceKeyService(recordMover, store, store, store, store, sources, keyring, settings,
-                        clock));
+        this.core = RekeyCore.start(new RekeyCore.OutPorts(store, store, store, store, store, store, store, sources),
+                settings, clock, b.random, b.nanoClock());
     }
 
     public static Builder builder() {
@@ -115,16 +48,12 @@ public final class TestServices implements AutoCloseable {
 
     /** Every in-port, as the adapters receive them. */
     public RekeyUseCases useCases() {
-        return useCases;
+        return core.useCases();
     }
 
     /** This instance's cached keyring. */
     public KeyringCache keyring() {
-        return keyring;
-    }
-
-    public RecordMover recordMover() {
-        return recordMover;
+        return core.keyring();
     }
 
     public InMemoryStore store() {
@@ -145,13 +74,13 @@ public final class TestServices implements AutoCloseable {
 
     /** The instance key this instance started with (or was changed to). */
     public InstanceKey instanceKey() {
-        return keyring.current().instanceKey();
+        return core.keyring().current().instanceKey();
     }
 
     /** Stops the background re-encryption thread. */
     @Override
     public void close() {
-        reencryptionJob.close();
+        core.close();
     }
 
     /**
