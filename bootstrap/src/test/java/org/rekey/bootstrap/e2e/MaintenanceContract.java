@@ -6,7 +6,6 @@ import static org.rekey.bootstrap.e2e.SeedWalkthroughContract.ok;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -47,7 +46,7 @@ abstract class MaintenanceContract {
         for (JsonNode credential : exported) {
             String value = credential.get("data").asText();
             assertThat(value).doesNotContain(":");
-            assertThat(JSON.readTree(openssl(value))).isEqualTo(JSON.readTree(written.get(credential.get("id").asText())));
+            assertThat(JSON.readTree(Openssl.decrypt(value, Deployment.KEY))).isEqualTo(JSON.readTree(written.get(credential.get("id").asText())));
         }
         assertThat(ok(d.run("keys", "list", "--json")).json().get("legacyRecordCount").asLong()).isEqualTo(3);
         assertThat(ok(d.rotation(false).run("verify")).exit()).isZero();
@@ -106,16 +105,5 @@ abstract class MaintenanceContract {
                 throw new AssertionError(e);
             }
         });
-    }
-
-    /** The reference: {@code openssl enc -d -aes-256-cbc -md md5 -a -A -pass pass:KEY}. */
-    private static String openssl(String value) throws Exception {
-        Process openssl = new ProcessBuilder("openssl", "enc", "-d", "-aes-256-cbc", "-md", "md5", "-a", "-A",
-                "-pass", "pass:" + Deployment.KEY).start();
-        openssl.getOutputStream().write((value + "\n").getBytes(StandardCharsets.US_ASCII));
-        openssl.getOutputStream().close();
-        String plaintext = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(openssl.waitFor()).as(new String(openssl.getErrorStream().readAllBytes())).isZero();
-        return plaintext;
     }
 }

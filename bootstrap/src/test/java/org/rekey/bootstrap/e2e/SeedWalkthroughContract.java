@@ -3,6 +3,8 @@ package org.rekey.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +78,43 @@ abstract class SeedWalkthroughContract {
         Cli.Result destroyActive = d.run("keys", "destroy", rotated);
         assertThat(destroyActive.exit()).as(destroyActive.toString()).isEqualTo(1);
         assertThat(destroyActive.err()).startsWith("error:").contains("active");
+    }
+
+    @Test
+    void n8nExport_importsWithTheDataKeptAsItIs_andExportsTheSameShape() throws Exception {
+        d.rotation(true);
+        String value = Openssl.encrypt("{\"user\":\"n8n\",\"password\":\"from-n8n\"}", Deployment.KEY);
+        Path file = Files.writeString(Files.createDirectories(d.userFolder()).resolve("n8n-export.json"), """
+                [{"createdAt":"2024-05-01T10:00:00.000Z","updatedAt":"2024-05-02T11:00:00.000Z","id":"n8nCred0001",
+                  "name":"From n8n","data":"%s","type":"httpBasicAuth","isManaged":false}]
+                """.formatted(value));
+
+        ok(d.run("credentials", "import", file.toString()));
+
+        JsonNode imported = ok(d.run("credentials", "get", "n8nCred0001", "--json")).json();
+        assertThat(imported.get("data").get("password").asText()).isEqualTo("from-n8n");
+        assertThat(imported.get("keyId").isNull()).isTrue();
+        assertThat(imported.get("createdAt").asText()).isEqualTo("2024-05-01T10:00:00Z");
+        JsonNode exported = ok(d.run("credentials", "export")).json();
+        assertThat(exported).hasSize(1);
+        assertThat(exported.get(0).get("data").asText()).isEqualTo(value);
+        assertThat(exported.get(0).get("name").asText()).isEqualTo("From n8n");
+    }
+
+    @Test
+    void malformedImportFile_importsNothing_andNamesTheEntry() throws Exception {
+        d.rotation(true);
+        String value = Openssl.encrypt("{\"a\":1}", Deployment.KEY);
+        Path file = Files.writeString(Files.createDirectories(d.userFolder()).resolve("bad.json"), """
+                [{"id":"good1","name":"ok","type":"t","data":"%s"},
+                 {"id":"bad2","name":"no data","type":"t"}]
+                """.formatted(value));
+
+        Cli.Result result = d.run("credentials", "import", file.toString());
+
+        assertExit(result, 2);
+        assertThat(result.err()).contains("entry 2").contains("bad2");
+        assertThat(ok(d.run("credentials", "list", "--json")).json().get("count").asInt()).isZero();
     }
 
     @Test
