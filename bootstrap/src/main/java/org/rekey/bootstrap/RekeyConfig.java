@@ -2,6 +2,7 @@ package org.rekey.bootstrap;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.rekey.adapter.persistence.DatabaseSettings;
@@ -41,7 +42,7 @@ public record RekeyConfig(Map<String, String> env) {
     }
 
     public boolean rotationEnabled() {
-        String flag = get(ROTATION_FLAG).orElse("false").strip().toLowerCase(java.util.Locale.ROOT);
+        String flag = get(ROTATION_FLAG).orElse("false").strip().toLowerCase(Locale.ROOT);
         if (!flag.equals("true") && !flag.equals("false")) {
             throw RekeyException.invalid(ROTATION_FLAG + " must be true or false");
         }

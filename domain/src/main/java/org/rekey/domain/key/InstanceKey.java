@@ -3,6 +3,7 @@ package org.rekey.domain.key;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Objects;
 import org.rekey.domain.crypto.Base64Text;
 import org.rekey.domain.crypto.GcmV1;
 import org.rekey.domain.crypto.LegacyCbc;
@@ -67,7 +68,7 @@ public final class InstanceKey {
 
     /** The key string itself, for saving it to the config file. */
     public String reveal(SecretAccess access) {
-        java.util.Objects.requireNonNull(access);
+        Objects.requireNonNull(access);
         return value;
     }
 

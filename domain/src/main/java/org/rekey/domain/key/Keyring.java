@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -293,7 +294,7 @@ public final class Keyring {
         byte[] material = new byte[GcmV1.KEY_LENGTH];
         random.nextBytes(material);
         UnwrappedKey key = new UnwrappedKey.Gcm(material);
-        java.util.Arrays.fill(material, (byte) 0);
+        Arrays.fill(material, (byte) 0);
         return DataKey.create(id, KeyAlgorithm.AES_256_GCM, KeyStatus.ACTIVE, instanceKey.wrap(key.wrappable()), now);
     }
 

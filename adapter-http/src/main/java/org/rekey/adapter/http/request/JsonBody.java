@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public final class JsonBody {
 
     /** Request bodies are limited to 1 MiB of credential data plus 64 KiB for the rest: 1,114,112 bytes. */
     public static final long MAX_BYTES = 1024 * 1024 + 64 * 1024;
+    private static final long DRAIN_LIMIT = 8 * 1024 * 1024;
 
     private final ObjectMapper mapper;
 
@@ -49,7 +51,7 @@ public final class JsonBody {
         requireJsonContentType(contentType);
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length > MAX_BYTES) {
-            throw HttpProblem.payloadTooLarge(MAX_BYTES);
+            throw tooLarge(ctx);
         }
         if (isBlank(bytes)) {
             return Optional.empty();
@@ -66,12 +68,32 @@ public final class JsonBody {
         if (length != null) {
             try {
                 if (Long.parseLong(length.strip()) > MAX_BYTES) {
-                    throw HttpProblem.payloadTooLarge(MAX_BYTES);
+                    throw tooLarge(ctx);
                 }
             } catch (NumberFormatException e) {
                 throw RekeyException.invalid("the Content-Length header is not a number");
             }
         }
+    }
+
+    /**
+     * Reads and discards what is left of an oversize body, up to {@link #DRAIN_LIMIT}, before answering 413:
+     * a client still sending would otherwise see its connection reset instead of the answer. Clients that
+     * send more should ask first with {@code Expect: 100-continue}.
+     */
+    private static RuntimeException tooLarge(Context ctx) {
+        try {
+            InputStream body = ctx.req().getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long drained = 0;
+            int n;
+            while (drained < DRAIN_LIMIT && (n = body.read(buffer)) >= 0) {
+                drained += n;
+            }
+        } catch (IOException e) {
+            // the client stopped sending; the answer below is all it can get
+        }
+        return HttpProblem.payloadTooLarge(MAX_BYTES);
     }
 
     private static boolean declaresNoBody(Context ctx) {
