@@ -122,9 +122,9 @@ class SettingsPageBrowserTest {
         open(true);
 
         enterToken("not-a-real-token");
-        assertThat(message()).contains("not accepted");
+        assertThat(messageContaining("not accepted")).isNotEmpty();
         enterToken(CREDENTIALS_ONLY_TOKEN);
-        assertThat(message()).contains("lacks the encryptionKey:manage scope");
+        assertThat(messageContaining("lacks the encryptionKey:manage scope")).isNotEmpty();
         browser.findElement(By.id("token-forget")).click();
         enterToken(MANAGER_TOKEN);
 
@@ -150,7 +150,7 @@ class SettingsPageBrowserTest {
         WebElement previous = rowOf(InMemoryKeys.ACTIVE_ID);
         assertThat(previous.getAttribute("data-status")).isEqualTo("inactive");
         assertThat(previous.findElements(By.tagName("td")).get(3).getText()).isNotEqualTo("\u2014");
-        assertThat(message()).contains("Rota••••CC01").contains("is now active");
+        assertThat(messageContaining("is now active")).contains("Rota••••CC01");
 
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -171,7 +171,7 @@ class SettingsPageBrowserTest {
 
         setDate("to-input", "2024-04-01");
         browser.findElement(By.id("filter-apply")).click();
-        assertThat(message()).contains("must not be after");
+        assertThat(messageContaining("must not be after")).isNotEmpty();
 
         browser.findElement(By.id("filter-clear")).click();
         wait.until(driver -> rowIds().size() == 2);
@@ -195,7 +195,7 @@ class SettingsPageBrowserTest {
 
         enterToken(MANAGER_TOKEN);
 
-        assertThat(message()).contains("Key rotation is turned off").contains("N8N_ENV_FEAT_ENCRYPTION_KEY_ROTATION");
+        assertThat(messageContaining("Key rotation is turned off")).contains("N8N_ENV_FEAT_ENCRYPTION_KEY_ROTATION");
         assertThat(browser.findElement(By.id("keys-panel")).isDisplayed()).isFalse();
     }
 
@@ -213,8 +213,10 @@ class SettingsPageBrowserTest {
         browser.findElement(By.id("token-submit")).click();
     }
 
-    private String message() {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message"))).getText();
+    /** The page's message once it shows {@code fragment}: the page updates it asynchronously. */
+    private String messageContaining(String fragment) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), fragment));
+        return browser.findElement(By.id("message")).getText();
     }
 
     private WebElement waitForActiveRow(String id) {

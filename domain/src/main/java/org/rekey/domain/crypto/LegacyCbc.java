@@ -36,6 +36,7 @@ public final class LegacyCbc {
     private static final int BLOCK = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(LegacyCbc::newCipher);
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(LegacyCbc::newMd5);
 
     private LegacyCbc() {
     }
@@ -116,7 +117,7 @@ public final class LegacyCbc {
 
     private static void init(Cipher cipher, int mode, String password, byte[] salt) throws GeneralSecurityException {
         byte[] p = concat(binary(password), salt);
-        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        MessageDigest md5 = MD5.get();
         byte[] d1 = md5.digest(p);
         byte[] d2 = md5.digest(concat(d1, p));
         byte[] d3 = md5.digest(concat(d2, p));
@@ -139,6 +140,14 @@ public final class LegacyCbc {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    private static MessageDigest newMd5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no MD5", e);
+        }
     }
 
     private static Cipher newCipher() {

@@ -29,13 +29,12 @@ public record StoredValue(Optional<DataKeyId> keyId, String ciphertext) {
             return new StoredValue(Optional.empty(), value);
         }
         String prefix = value.substring(0, colon);
-        String rest = value.substring(colon + 1);
-        if (!DataKeyId.isValid(prefix) || rest.indexOf(':') >= 0) {
+        if (!DataKeyId.isValid(prefix) || value.indexOf(':', colon + 1) >= 0) {
             throw new RekeyException(ErrorCode.MALFORMED_VALUE,
                     "malformed value: expected <keyId>:<ciphertext> with a key id of 1 to 36 characters"
                             + " of A-Z, a-z, 0-9, '_' or '-', or a legacy value without ':'");
         }
-        return new StoredValue(Optional.of(new DataKeyId(prefix)), rest);
+        return new StoredValue(Optional.of(new DataKeyId(prefix)), value.substring(colon + 1));
     }
 
     public static StoredValue keyed(DataKeyId keyId, String ciphertext) {
