@@ -3,12 +3,15 @@ package org.rekey.adapter.persistence;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.hibernate.Session;
 import org.rekey.application.port.out.ClaimRecordsPort;
 import org.rekey.application.port.out.LoadRecordsPort;
 import org.rekey.application.port.out.SaveRecordPort;
@@ -143,6 +146,37 @@ public final class RecordRepository implements LoadRecordsPort, SaveRecordPort, 
             return EncryptedRecord.reconstitute(record.id(), record.name(), record.type(), record.data(),
                     record.version() + 1, record.createdAt(), record.updatedAt());
         }, e -> StorageErrors.failure("updating a record", e));
+    }
+
+    /** One JDBC batch: the statements travel together, which is what makes eager re-encryption fast. */
+    @Override
+    public List<EncryptedRecord> updateRecordData(List<EncryptedRecord> records) {
+        Objects.requireNonNull(records, "records");
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        return transactions.call(em -> em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE credentials_entity"
+                    + " SET data = ?, key_id = ?, version = version + 1 WHERE id = ? AND version = ?")) {
+                for (EncryptedRecord record : records) {
+                    update.setString(1, record.data());
+                    update.setString(2, RecordMapper.keyIdOf(record));
+                    update.setString(3, record.id().value());
+                    update.setLong(4, record.version());
+                    update.addBatch();
+                }
+                int[] counts = update.executeBatch();
+                List<EncryptedRecord> written = new ArrayList<>(records.size());
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO) {
+                        EncryptedRecord record = records.get(i);
+                        written.add(EncryptedRecord.reconstitute(record.id(), record.name(), record.type(),
+                                record.data(), record.version() + 1, record.createdAt(), record.updatedAt()));
+                    }
+                }
+                return written;
+            }
+        }), e -> StorageErrors.failure("updating records", e));
     }
 
     @Override

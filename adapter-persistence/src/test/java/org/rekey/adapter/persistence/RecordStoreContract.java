@@ -140,6 +140,32 @@ abstract class RecordStoreContract extends DatabaseTestBase {
     }
 
     @Test
+    void updateRecordData_rewritesDataAndKeyOnly_inOneBatch_andSkipsRecordsChangedMeanwhile() {
+        EncryptedRecord first = insert(record("rec-1", keyring));
+        EncryptedRecord second = insert(record("rec-2", keyring));
+        KeyChange rotation = keyring.rotate(T1, Fixtures.RANDOM);
+        database.dataKeys().saveDataKeys(rotation.changed());
+        database.records().updateRecord(second.update(Optional.of("changed by a user"), Optional.empty(),
+                rotation.keyring(), WriteFormat.ACTIVE_KEY, T2));
+
+        List<EncryptedRecord> written = database.transactions().inTransaction(() -> database.records()
+                .updateRecordData(List.of(first.reencrypt(rotation.keyring(), WriteFormat.ACTIVE_KEY),
+                        second.reencrypt(rotation.keyring(), WriteFormat.ACTIVE_KEY))));
+
+        assertThat(written).extracting(EncryptedRecord::id).containsExactly(first.id());
+        EncryptedRecord loaded = database.records().loadRecord(first.id()).orElseThrow();
+        assertThat(loaded).isEqualTo(written.get(0));
+        assertThat(loaded.version()).isEqualTo(1);
+        assertThat(loaded.name()).isEqualTo(first.name());
+        assertThat(loaded.updatedAt()).isEqualTo(first.updatedAt());
+        assertThat(loaded.keyId()).isEqualTo(rotation.activated().map(k -> k.id()));
+        assertThat(loaded.decryptData(rotation.keyring())).isEqualTo(first.decryptData(keyring));
+        assertThat(database.records().loadRecord(second.id()).orElseThrow().name()).isEqualTo("changed by a user");
+        assertThat(database.records().countRecordsUsing(rotation.activated().orElseThrow().id())).isEqualTo(2);
+        assertThat(database.records().updateRecordData(List.of())).isEmpty();
+    }
+
+    @Test
     void secondOfTwoUpdatesFromTheSameRead_failsWithVersionConflict_andTheFirstIsKept() {
         EncryptedRecord stored = insert(record("rec-1", keyring));
         EncryptedRecord readByA = database.records().loadRecord(stored.id()).orElseThrow();

@@ -205,6 +205,25 @@ public final class InMemoryStore implements TransactionPort, LoadDataKeysPort, S
     }
 
     @Override
+    public List<EncryptedRecord> updateRecordData(List<EncryptedRecord> batch) {
+        return inTransaction(() -> {
+            List<EncryptedRecord> written = new ArrayList<>();
+            for (EncryptedRecord record : batch) {
+                EncryptedRecord stored = records.get(record.id().value());
+                if (stored == null || stored.version() != record.version()) {
+                    continue;
+                }
+                updateHook.accept(record);
+                EncryptedRecord next = EncryptedRecord.reconstitute(record.id(), stored.name(), stored.type(),
+                        record.data(), record.version() + 1, stored.createdAt(), stored.updatedAt());
+                records.put(record.id().value(), next);
+                written.add(next);
+            }
+            return written;
+        });
+    }
+
+    @Override
     public void deleteRecord(RecordId id) {
         inTransaction(() -> {
             if (records.remove(id.value()) == null) {

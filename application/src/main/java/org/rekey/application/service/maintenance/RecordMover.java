@@ -93,25 +93,25 @@ public final class RecordMover {
         Optional<DataKeyId> targetKey = target == Target.LEGACY ? Optional.empty()
                 : Optional.of(current.activeKey().orElseThrow().id());
         List<EncryptedRecord> claimed = claimRecords.claimRecordsNotOn(targetKey, after, size);
+        List<EncryptedRecord> reencrypted = new ArrayList<>(claimed.size());
         for (EncryptedRecord record : claimed) {
             if (tally.failed(record.id())) {
                 continue;
             }
             tally.claimed++;
-            try {
-                saveRecord.updateRecord(keyring.apply(k -> record.reencrypt(k, format)));
-                tally.moved++;
-            } catch (RekeyException e) {
-                if (e.code() == ErrorCode.VERSION_CONFLICT || e.code() == ErrorCode.RECORD_NOT_FOUND) {
-                    tally.skipped++;
-                } else if (e.code().kind() == ErrorCode.Kind.FAILURE) {
-                    throw e;
-                } else {
-                    tally.fail(new RecordFailure(record.id().value(), e.code().name(), e.getMessage()));
-                }
-            }
             tally.done++;
+            try {
+                reencrypted.add(keyring.apply(k -> record.reencrypt(k, format)));
+            } catch (RekeyException e) {
+                if (e.code().kind() == ErrorCode.Kind.FAILURE) {
+                    throw e;
+                }
+                tally.fail(new RecordFailure(record.id().value(), e.code().name(), e.getMessage()));
+            }
         }
+        int written = saveRecord.updateRecordData(reencrypted).size();
+        tally.moved += written;
+        tally.skipped += reencrypted.size() - written;
         return claimed.isEmpty() ? Optional.empty() : Optional.of(claimed.get(claimed.size() - 1).id());
     }
 
