@@ -80,14 +80,15 @@ fi
 
 # --- rekey as a process ----------------------------------------------------------------------------
 instance_key=$(head -c 24 /dev/urandom | base64)
-# rk SCHEMA LOG ARGS...: one rekey command on SCHEMA, stderr to LOG; java options from $RK_OPTS.
+# rk SCHEMA LOG ARGS...: one rekey command on SCHEMA, stderr to LOG; java options from $RK_OPTS. It runs
+# through the ./rekey launcher, as an operator would (with its class-data-sharing archive).
 rk() {
     local schema=$1 log=$2
     shift 2
     # shellcheck disable=SC2086 # RK_OPTS holds several JVM options
     env N8N_ENCRYPTION_KEY="$instance_key" N8N_ENV_FEAT_ENCRYPTION_KEY_ROTATION=true \
         REKEY_USER_FOLDER="$home" REKEY_DB_URL="$(jdbc "$schema")" \
-        timeout "$step_timeout" java ${RK_OPTS:-} -jar "$rekey_jar" "$@" 2>>"$log"
+        REKEY_JAVA_OPTS="${RK_OPTS:-}" timeout "$step_timeout" "$root/rekey" "$@" 2>>"$log"
 }
 free_port() {
     local port

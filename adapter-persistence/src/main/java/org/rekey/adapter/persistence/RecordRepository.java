@@ -1,9 +1,9 @@
 package org.rekey.adapter.persistence;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -198,6 +198,7 @@ public final class RecordRepository implements LoadRecordsPort, SaveRecordPort, 
      * locks only the rows it returns. H2 (single-process, embedded) also skips rows locked by others,
      * but locks every row matching the condition, not only the first {@code limit}: a second
      * concurrent claimer on H2 gets nothing until the first commits, never the same records.
+     * Read with plain JDBC: the rows are mapped straight to records, with no entity to build and detach.
      */
     @Override
     public List<EncryptedRecord> claimRecordsNotOn(Optional<DataKeyId> target, Optional<RecordId> after, int limit) {
@@ -206,19 +207,28 @@ public final class RecordRepository implements LoadRecordsPort, SaveRecordPort, 
         requirePositive(limit);
         transactions.requireTransaction("claiming records");
         String sql = "SELECT " + COLUMNS + " FROM credentials_entity WHERE "
-                + (target.isPresent() ? "key_id IS DISTINCT FROM :target" : "key_id IS NOT NULL")
-                + (after.isPresent() ? " AND id > :after" : "")
-                + " ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED";
-        return transactions.call(em -> {
-            Query query = em.createNativeQuery(sql, RecordEntity.class).setParameter("limit", limit);
-            target.ifPresent(id -> query.setParameter("target", id.value()));
-            after.ifPresent(id -> query.setParameter("after", id.value()));
-            List<RecordEntity> rows = new ArrayList<>();
-            for (Object row : query.getResultList()) {
-                rows.add((RecordEntity) row);
+                + (target.isPresent() ? "key_id IS DISTINCT FROM ?" : "key_id IS NOT NULL")
+                + (after.isPresent() ? " AND id > ?" : "")
+                + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+        return transactions.call(em -> em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement claim = connection.prepareStatement(sql)) {
+                int parameter = 1;
+                if (target.isPresent()) {
+                    claim.setString(parameter++, target.get().value());
+                }
+                if (after.isPresent()) {
+                    claim.setString(parameter++, after.get().value());
+                }
+                claim.setInt(parameter, limit);
+                List<EncryptedRecord> claimed = new ArrayList<>(limit);
+                try (ResultSet rows = claim.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(RecordMapper.toDomain(rows));
+                    }
+                }
+                return claimed;
             }
-            return detachAll(em, rows);
-        }, e -> StorageErrors.failure("claiming records", e));
+        }), e -> StorageErrors.failure("claiming records", e));
     }
 
     private static boolean exists(EntityManager em, String id) {
