@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 final class DowngradeCommand implements Callable<Integer> {
 
     static final String SAFE = "every record is now in the legacy format: turning N8N_ENV_FEAT_ENCRYPTION_KEY_ROTATION"
-            + " off, or running an older n8n with the same N8N_ENCRYPTION_KEY, is now safe";
+            + " off, or running an older n8n with the same N8N_ENCRYPTION_KEY, is now safe. Turn it off on every"
+            + " instance before they write again: while it is on, new writes use data keys";
 
     private final CliSession session;
 

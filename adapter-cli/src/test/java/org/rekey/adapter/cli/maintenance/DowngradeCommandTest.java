@@ -34,7 +34,8 @@ class DowngradeCommandTest {
         verify(context.useCases.downgradeToLegacy()).downgradeToLegacy(eq(new BatchCommand(100, false)), any());
         assertThat(result.out()).startsWith("moved 4 records to the legacy format\n")
                 .endsWith("turning N8N_ENV_FEAT_ENCRYPTION_KEY_ROTATION off, or running an older n8n with the same"
-                        + " N8N_ENCRYPTION_KEY, is now safe\n");
+                        + " N8N_ENCRYPTION_KEY, is now safe. Turn it off on every instance before they write again:"
+                        + " while it is on, new writes use data keys\n");
     }
 
     @Test
