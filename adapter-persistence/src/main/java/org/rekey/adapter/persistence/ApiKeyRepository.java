@@ -45,7 +45,7 @@ public final class ApiKeyRepository implements ApiKeyStorePort {
         if (id == null) {
             return Optional.empty();
         }
-        return transactions.call(em -> {
+        return transactions.read(em -> {
             ApiKeyEntity row = em.find(ApiKeyEntity.class, id);
             if (row == null) {
                 return Optional.<ApiKey>empty();

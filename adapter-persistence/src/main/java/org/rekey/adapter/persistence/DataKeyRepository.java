@@ -22,7 +22,7 @@ public final class DataKeyRepository implements LoadDataKeysPort, SaveDataKeysPo
 
     @Override
     public List<DataKey> loadDataKeys() {
-        return transactions.call(em -> {
+        return transactions.read(em -> {
             List<DataKey> keys = new ArrayList<>();
             for (DataKeyEntity row : em.createQuery("select k from DataKeyEntity k", DataKeyEntity.class)
                     .getResultList()) {

@@ -39,7 +39,7 @@ public final class RecordRepository implements LoadRecordsPort, SaveRecordPort, 
     @Override
     public Optional<EncryptedRecord> loadRecord(RecordId id) {
         Objects.requireNonNull(id, "id");
-        return transactions.call(em -> {
+        return transactions.read(em -> {
             RecordEntity row = em.find(RecordEntity.class, id.value());
             return row == null ? Optional.<EncryptedRecord>empty() : Optional.of(detach(em, row));
         }, e -> StorageErrors.failure("loading a record", e));
