@@ -68,17 +68,16 @@ public final class RecordMover {
         }
         Tally tally = new Tally(total);
         listener.onProgress(tally.progress());
+        // Another pass picks up what one pass over the ids can miss: rows another instance held locked
+        // (skipped) and then gave back unmoved, and records moved to a key that was rotated away meanwhile.
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             long claimedBefore = tally.claimed;
             Optional<RecordId> after = Optional.empty();
-            while (true) {
+            do {
                 Optional<RecordId> from = after;
                 after = transactions.inTransaction(() -> batch(target, from, command.batchSize(), tally));
                 listener.onProgress(tally.progress());
-                if (after.isEmpty()) {
-                    break;
-                }
-            }
+            } while (after.isPresent());
             if (tally.claimed == claimedBefore) {
                 break;
             }
