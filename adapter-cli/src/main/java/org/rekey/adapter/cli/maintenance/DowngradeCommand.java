@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import org.rekey.adapter.cli.console.CliSession;
 import org.rekey.adapter.cli.console.ExitCodes;
 import org.rekey.adapter.cli.console.JsonOption;
-import org.rekey.adapter.cli.console.ProgressBar;
 import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.BatchReport;
 import picocli.CommandLine.Command;
@@ -48,15 +47,9 @@ final class DowngradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BatchCommand command = new BatchCommand(batchSize.value(), dryRun);
-        BatchReport report;
-        try (ProgressBar progress = session.progressBar(dryRun ? "counting" : "converting to legacy")) {
-            report = session.useCases().downgradeToLegacy().downgradeToLegacy(command, progress);
-        }
-        if (json.enabled()) {
-            session.printer().json(BatchReportJson.of(report));
-        } else {
-            ReportOutput.batch(session.printer(), report, "to the legacy format");
-        }
+        BatchReport report = ReportOutput.runBatch(session, json, dryRun ? "counting" : "converting to legacy",
+                progress -> session.useCases().downgradeToLegacy().downgradeToLegacy(command, progress),
+                done -> "to the legacy format");
         if (!report.succeeded()) {
             session.printer().error(report.failures().size() + " records could not be converted (listed on stdout),"
                     + " so keep rotation on; fix or delete them, then run 'rekey downgrade --to-legacy' again");

@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import org.rekey.adapter.cli.console.CliSession;
 import org.rekey.adapter.cli.console.ExitCodes;
 import org.rekey.adapter.cli.console.JsonOption;
-import org.rekey.adapter.cli.console.ProgressBar;
 import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.BatchReport;
 import picocli.CommandLine.Command;
@@ -43,15 +42,9 @@ final class ReencryptCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BatchCommand command = new BatchCommand(batchSize.value(), dryRun);
-        BatchReport report;
-        try (ProgressBar progress = session.progressBar(dryRun ? "counting" : "re-encrypting")) {
-            report = session.useCases().reencrypt().reencrypt(command, progress);
-        }
-        if (json.enabled()) {
-            session.printer().json(BatchReportJson.of(report));
-        } else {
-            ReportOutput.batch(session.printer(), report, "to key " + report.target());
-        }
+        BatchReport report = ReportOutput.runBatch(session, json, dryRun ? "counting" : "re-encrypting",
+                progress -> session.useCases().reencrypt().reencrypt(command, progress),
+                done -> "to key " + done.target());
         if (!report.succeeded()) {
             session.printer().error(report.failures().size() + " records could not be re-encrypted (listed on"
                     + " stdout); run 'rekey verify' for details, fix or delete them, then run 'rekey reencrypt' again");

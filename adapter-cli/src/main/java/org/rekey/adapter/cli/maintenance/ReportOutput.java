@@ -3,15 +3,39 @@ package org.rekey.adapter.cli.maintenance;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import org.rekey.adapter.cli.console.CliSession;
+import org.rekey.adapter.cli.console.JsonOption;
 import org.rekey.adapter.cli.console.Printer;
+import org.rekey.adapter.cli.console.ProgressBar;
 import org.rekey.adapter.cli.console.Table;
 import org.rekey.application.port.in.maintenance.BatchReport;
+import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.in.maintenance.RecordFailure;
 
 /** How job reports look as text: what moved, from which keys, and every failed record. */
 final class ReportOutput {
 
     private ReportOutput() {
+    }
+
+    /**
+     * Runs a batch job behind a progress bar, then prints its report, as JSON or as text.
+     *
+     * @param movedTo the report's destination in words, e.g. "to key X" or "to the legacy format"
+     */
+    static BatchReport runBatch(CliSession session, JsonOption json, String label,
+            Function<ProgressListener, BatchReport> job, Function<BatchReport, String> movedTo) {
+        BatchReport report;
+        try (ProgressBar progress = session.progressBar(label)) {
+            report = job.apply(progress);
+        }
+        if (json.enabled()) {
+            session.printer().json(BatchReportJson.of(report));
+        } else {
+            batch(session.printer(), report, movedTo.apply(report));
+        }
+        return report;
     }
 
     /** @param movedTo e.g. "to key X" or "to the legacy format" */
