@@ -17,12 +17,12 @@ public final class Fixtures {
     }
 
     public static DataKeyView activeKey() {
-        return new DataKeyView(ACTIVE_ID, "data_encryption", "aes-256-gcm", "active", UPDATED, UPDATED, UPDATED,
+        return new DataKeyView(ACTIVE_ID, "data_encryption", "aes-256-gcm", "active", UPDATED, UPDATED,
                 Optional.empty(), 3);
     }
 
     public static DataKeyView oldKey() {
-        return new DataKeyView(OLD_ID, "data_encryption", "aes-256-gcm", "inactive", CREATED, UPDATED, CREATED,
+        return new DataKeyView(OLD_ID, "data_encryption", "aes-256-gcm", "inactive", CREATED, UPDATED,
                 Optional.of(UPDATED), 12);
     }
 

@@ -64,7 +64,7 @@ final class InMemoryKeys implements ListDataKeysUseCase, RotateDataKeyUseCase {
     }
 
     private static DataKeyView view(String id, String status, Instant created, Instant updated, long records) {
-        return new DataKeyView(id, "data_encryption", "aes-256-gcm", status, created, updated, created,
+        return new DataKeyView(id, "data_encryption", "aes-256-gcm", status, created, updated,
                 status.equals("active") ? Optional.empty() : Optional.of(updated), records);
     }
 }

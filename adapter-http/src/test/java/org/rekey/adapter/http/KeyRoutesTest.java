@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.rekey.application.port.in.key.DataKeyPage;
+import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.in.key.KeySort;
 import org.rekey.application.port.in.key.ListDataKeysQuery;
 import org.rekey.domain.key.DataKeyId;
@@ -145,8 +146,8 @@ class KeyRoutesTest extends ApiTest {
 
     @Test
     void destroy_returnsTheTombstone() {
-        var tombstone = new org.rekey.application.port.in.key.DataKeyView("0ldKeyId00000002", "data_encryption",
-                "aes-256-gcm", "destroyed", Samples.T0, Samples.T2, Samples.T0, Optional.of(Samples.T2), 0);
+        var tombstone = new DataKeyView("0ldKeyId00000002", "data_encryption",
+                "aes-256-gcm", "destroyed", Samples.T0, Samples.T2, Optional.of(Samples.T2), 0);
         when(api.destroyDataKey.destroyDataKey(new DataKeyId("0ldKeyId00000002"))).thenReturn(tombstone);
 
         ApiResponse response = api.send("DELETE", "/rest/encryption/keys/0ldKeyId00000002", ApiFixture.OWNER, null, null);

@@ -19,11 +19,11 @@ final class Samples {
     static final Instant T2 = Instant.parse("2024-07-01T10:00:00Z");
 
     static final DataKeyView ACTIVE_KEY = new DataKeyView("Act1veKeyId00001", "data_encryption", "aes-256-gcm",
-            "active", T1, T1, T1, Optional.empty(), 12);
+            "active", T1, T1, Optional.empty(), 12);
     static final DataKeyView OLD_KEY = new DataKeyView("0ldKeyId00000002", "data_encryption", "aes-256-gcm",
-            "inactive", T0, T1, T0, Optional.of(T1), 3);
+            "inactive", T0, T1, Optional.of(T1), 3);
     static final DataKeyView NEW_KEY = new DataKeyView("NewKeyId00000003", "data_encryption", "aes-256-gcm",
-            "active", T2, T2, T2, Optional.empty(), 0);
+            "active", T2, T2, Optional.empty(), 0);
 
     static final CredentialView CREDENTIAL = new CredentialView("cred0000000001", "Slack", "slackApi",
             Optional.of("Act1veKeyId00001"), T0, T1, Optional.empty());
