@@ -41,6 +41,11 @@ public record StoredValue(Optional<DataKeyId> keyId, String ciphertext) {
         return new StoredValue(Optional.of(keyId), ciphertext);
     }
 
+    /** The key this value names, or {@link KeyRef#LEGACY}. */
+    public KeyRef keyRef() {
+        return new KeyRef(keyId);
+    }
+
     public boolean isLegacy() {
         return keyId.isEmpty();
     }
