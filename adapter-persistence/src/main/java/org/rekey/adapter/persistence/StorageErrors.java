@@ -13,7 +13,7 @@ import org.rekey.domain.error.RekeyException;
  * {@link RekeyException}. Driver messages are never copied into the message (they can echo row
  * values); the failure stays attached as the cause.
  */
-final class StorageErrors {
+public final class StorageErrors {
 
     static final String ONE_ACTIVE_KEY = "deployment_key_one_active";
     static final String DATA_KEY_PK = "deployment_key_pkey";
@@ -39,11 +39,11 @@ final class StorageErrors {
     }
 
     /** True when the transaction lost a race for a lock: a deadlock, a lock timeout or a serialization failure. */
-    static boolean lostRace(Throwable failure) {
+    public static boolean lostRace(Throwable failure) {
         return sqlState(failure).filter(LOST_RACE::contains).isPresent();
     }
 
-    static RekeyException failure(String action, Throwable cause) {
+    public static RekeyException failure(String action, Throwable cause) {
         return new RekeyException(ErrorCode.STORAGE_FAILURE, "database failure while " + action
                 + sqlState(cause).map(state -> " (SQLState " + state + ")").orElse(""), cause);
     }

@@ -14,14 +14,14 @@ import org.rekey.domain.error.RekeyException;
  * The {@link TransactionPort} over JPA: one EntityManager and transaction bound to the calling
  * thread. A nested {@code inTransaction} joins the outer one; if a joined step fails, the whole
  * transaction rolls back at the end even if the outer work catches the failure. Store calls made
- * outside a transaction run in a short transaction of their own.
+ * outside a transaction run in a short transaction of their own. Shared by both stores of this module.
  */
-final class ThreadBoundTransactions implements TransactionPort {
+public final class ThreadBoundTransactions implements TransactionPort {
 
     private final EntityManagerFactory factory;
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
 
-    ThreadBoundTransactions(EntityManagerFactory factory) {
+    public ThreadBoundTransactions(EntityManagerFactory factory) {
         this.factory = factory;
     }
 
@@ -56,7 +56,7 @@ final class ThreadBoundTransactions implements TransactionPort {
      * Runs a store operation in the current transaction, or in a short one of its own. A database
      * failure dooms the transaction and is translated by {@code translate}.
      */
-    <T> T call(Function<EntityManager, T> work, Function<PersistenceException, RekeyException> translate) {
+    public <T> T call(Function<EntityManager, T> work, Function<PersistenceException, RekeyException> translate) {
         UnitOfWork unit = current.get();
         if (unit == null) {
             return inTransaction(() -> call(work, translate));
@@ -75,7 +75,7 @@ final class ThreadBoundTransactions implements TransactionPort {
      * statement on a connection of its own, which saves the round trips of {@code BEGIN} and
      * {@code COMMIT} (measured in scripts/bench-http.sh on PostgreSQL). Only for work that reads.
      */
-    <T> T read(Function<EntityManager, T> work, Function<PersistenceException, RekeyException> translate) {
+    public <T> T read(Function<EntityManager, T> work, Function<PersistenceException, RekeyException> translate) {
         if (current.get() != null) {
             return call(work, translate);
         }
@@ -100,7 +100,7 @@ final class ThreadBoundTransactions implements TransactionPort {
      *
      * @throws IllegalStateException when the calling thread has no transaction
      */
-    void requireTransaction(String operation) {
+    public void requireTransaction(String operation) {
         if (current.get() == null) {
             throw new IllegalStateException(operation + " must run inside TransactionPort.inTransaction:"
                     + " its row locks last only until the transaction ends");

@@ -1,0 +1,351 @@
+package org.rekey.adapter.persistence.n8n;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.rekey.application.port.out.LoadSecretsPort;
+import org.rekey.application.port.out.RewriteSecretsPort;
+import org.rekey.application.port.out.SecretLocation;
+import org.rekey.application.port.out.SecretRewrite;
+import org.rekey.application.port.out.StoredSecret;
+import org.rekey.domain.error.RekeyException;
+import org.rekey.domain.key.DataKeyId;
+import org.rekey.domain.key.KeyRef;
+import org.rekey.domain.key.StoredValue;
+
+/**
+ * Every value n8n encrypts with its rotation-aware cipher, wherever it sits ({@link N8nSchema#SECRET_COLUMNS}).
+ *
+ * <p>Secrets are paged in location order. Tables keyed by one text id with one encrypted column (credentials,
+ * the bulk of the data) are paged by the database ({@code id > ?}, byte order) and claimed with
+ * {@code FOR UPDATE SKIP LOCKED} on PostgreSQL; the small tables (users, settings, providers) are read whole
+ * and ordered here. Every write is a compare-and-set on the column's old content, so anything n8n writes
+ * meanwhile wins: the rewrite of that value is reported as not written.
+ */
+public final class N8nSecretRepository implements LoadSecretsPort, RewriteSecretsPort {
+
+    private static final Map<String, List<SecretColumn>> TABLES = N8nSchema.secretTables();
+
+    private final N8nStore store;
+    private final N8nSql sql;
+
+    N8nSecretRepository(N8nStore store) {
+        this.store = store;
+        this.sql = store.sql();
+    }
+
+    @Override
+    public List<StoredSecret> loadSecretsAfter(Optional<SecretLocation> after, int limit) {
+        return collect("loading n8n's secrets", after, limit, value -> true, false);
+    }
+
+    @Override
+    public List<StoredSecret> claimSecretsNotOn(KeyRef target, Optional<SecretLocation> after, int limit) {
+        Objects.requireNonNull(target, "target");
+        store.requireTransaction("claiming n8n's secrets");
+        return collect("claiming n8n's secrets", after, limit, value -> !names(value, target), true);
+    }
+
+    private List<StoredSecret> collect(String action, Optional<SecretLocation> after, int limit,
+            Predicate<String> wanted, boolean claim) {
+        Objects.requireNonNull(after, "after");
+        if (limit < 1) {
+            throw RekeyException.invalid("the batch size must be at least 1, not " + limit);
+        }
+        SqlWorkFor<List<StoredSecret>> work = connection -> {
+            List<StoredSecret> found = new ArrayList<>();
+            for (Map.Entry<String, List<SecretColumn>> table : TABLES.entrySet()) {
+                if (after.isPresent() && table.getKey().compareTo(after.get().table()) < 0) {
+                    continue;
+                }
+                Optional<SecretLocation> from = after.filter(a -> a.table().equals(table.getKey()));
+                int room = limit - found.size();
+                found.addAll(isPaged(table.getValue())
+                        ? paged(connection, table.getValue().get(0), from, room, wanted, claim)
+                        : whole(connection, table.getKey(), table.getValue(), from, room, wanted));
+                if (found.size() >= limit) {
+                    break;
+                }
+            }
+            return found;
+        };
+        return claim ? store.work(action, work::run) : store.read(action, work::run);
+    }
+
+    /** Work that may run in or outside a transaction. */
+    @FunctionalInterface
+    private interface SqlWorkFor<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private static boolean isPaged(List<SecretColumn> columns) {
+        SecretColumn only = columns.get(0);
+        return columns.size() == 1 && only.keyColumns().size() == 1 && !only.numericKey()
+                && only.layout() == SecretColumn.Layout.WHOLE && only.settingsKey().isEmpty();
+    }
+
+    /** One text key, one whole-value column: the database pages, filters and locks. */
+    private List<StoredSecret> paged(Connection connection, SecretColumn column, Optional<SecretLocation> after,
+            int limit, Predicate<String> wanted, boolean claim) throws SQLException {
+        String key = N8nSql.quote(column.keyColumns().get(0));
+        String value = N8nSql.quote(column.column());
+        String query = "SELECT " + key + ", " + value + " FROM " + sql.table(column.table()) + " WHERE " + value
+                + " IS NOT NULL AND " + value + " <> ''" + (after.isPresent() ? " AND " + key + sql.binary() + " > ?" : "")
+                + " ORDER BY " + key + sql.binary() + " LIMIT ?" + (claim ? sql.lockSkippingLocked() : "");
+        List<StoredSecret> found = new ArrayList<>();
+        String last = after.map(SecretLocation::rowId).orElse(null);
+        // Filtering by key in Java keeps the SQL the same on both databases; a page that filters out every row
+        // moves the keyset forward and asks again.
+        while (found.size() < limit) {
+            int page = 0;
+            try (PreparedStatement select = connection.prepareStatement(query)) {
+                int parameter = 1;
+                if (last != null) {
+                    select.setString(parameter++, last);
+                }
+                select.setInt(parameter, Math.max(limit, 100));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next() && found.size() < limit) {
+                        page++;
+                        last = rows.getString(1);
+                        String stored = rows.getString(2);
+                        if (wanted.test(stored)) {
+                            found.add(new StoredSecret(new SecretLocation(column.table(), last, column.column()),
+                                    stored));
+                        }
+                    }
+                }
+            }
+            if (page < Math.max(limit, 100) && found.size() < limit) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    /** A small table, read whole and ordered by location here. */
+    private List<StoredSecret> whole(Connection connection, String table, List<SecretColumn> columns,
+            Optional<SecretLocation> after, int limit, Predicate<String> wanted) throws SQLException {
+        List<StoredSecret> found = new ArrayList<>();
+        for (SecretColumn column : columns) {
+            for (Map.Entry<String, String> row : rows(connection, column).entrySet()) {
+                column.split(row.getValue()).forEach((field, stored) -> {
+                    SecretLocation location = new SecretLocation(table, row.getKey(), field);
+                    if (after.map(a -> location.compareTo(a) > 0).orElse(true) && wanted.test(stored)) {
+                        found.add(new StoredSecret(location, stored));
+                    }
+                });
+            }
+        }
+        found.sort((a, b) -> a.location().compareTo(b.location()));
+        return found.size() > limit ? new ArrayList<>(found.subList(0, limit)) : found;
+    }
+
+    /** Row id to column content, for every row with content in {@code column}. */
+    private Map<String, String> rows(Connection connection, SecretColumn column) throws SQLException {
+        String keys = column.keyColumns().stream().map(N8nSql::quote).collect(Collectors.joining(", "));
+        String value = N8nSql.quote(column.column());
+        String query = "SELECT " + keys + ", " + value + " FROM " + sql.table(column.table()) + " WHERE " + value
+                + " IS NOT NULL" + (column.settingsKey().isPresent() ? " AND \"key\" = ?" : "");
+        Map<String, String> rows = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(query)) {
+            if (column.settingsKey().isPresent()) {
+                select.setString(1, column.settingsKey().get());
+            }
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    List<String> id = new ArrayList<>();
+                    for (int i = 1; i <= column.keyColumns().size(); i++) {
+                        id.add(result.getString(i));
+                    }
+                    rows.put(String.join(",", id), result.getString(column.keyColumns().size() + 1));
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public long countSecrets() {
+        return countSecretsByKey().values().stream().mapToLong(Long::longValue).sum() + countMalformed();
+    }
+
+    @Override
+    public Map<KeyRef, Long> countSecretsByKey() {
+        Map<KeyRef, Long> counts = new HashMap<>();
+        forEachSecret(stored -> keyOf(stored).ifPresent(key -> counts.merge(key, 1L, Long::sum)));
+        return counts;
+    }
+
+    @Override
+    public long countSecretsUsing(DataKeyId keyId) {
+        return countSecretsByKey().getOrDefault(KeyRef.of(keyId), 0L);
+    }
+
+    private long countMalformed() {
+        long[] malformed = {0};
+        forEachSecret(stored -> {
+            if (keyOf(stored).isEmpty()) {
+                malformed[0]++;
+            }
+        });
+        return malformed[0];
+    }
+
+    private void forEachSecret(java.util.function.Consumer<String> action) {
+        Optional<SecretLocation> after = Optional.empty();
+        List<StoredSecret> page;
+        do {
+            page = loadSecretsAfter(after, 1000);
+            page.forEach(secret -> action.accept(secret.value()));
+            if (!page.isEmpty()) {
+                after = Optional.of(page.get(page.size() - 1).location());
+            }
+        } while (page.size() == 1000);
+    }
+
+    private static Optional<KeyRef> keyOf(String stored) {
+        try {
+            return Optional.of(StoredValue.parse(stored).keyRef());
+        } catch (RekeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean names(String stored, KeyRef target) {
+        return keyOf(stored).filter(target::equals).isPresent();
+    }
+
+    @Override
+    public List<SecretRewrite> rewriteSecrets(List<SecretRewrite> rewrites) {
+        List<SecretRewrite> all = List.copyOf(Objects.requireNonNull(rewrites, "rewrites"));
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        store.requireTransaction("rewriting n8n's secrets");
+        Map<SecretColumn, Map<String, List<SecretRewrite>>> byRow = new LinkedHashMap<>();
+        for (SecretRewrite rewrite : all) {
+            SecretLocation location = rewrite.location();
+            SecretColumn column = columnOf(location);
+            byRow.computeIfAbsent(column, c -> new LinkedHashMap<>())
+                    .computeIfAbsent(location.rowId(), r -> new ArrayList<>()).add(rewrite);
+        }
+        return store.work("rewriting n8n's secrets", connection -> {
+            List<SecretRewrite> written = new ArrayList<>();
+            for (Map.Entry<SecretColumn, Map<String, List<SecretRewrite>>> entry : byRow.entrySet()) {
+                SecretColumn column = entry.getKey();
+                if (column.layout() == SecretColumn.Layout.WHOLE) {
+                    written.addAll(rewriteWhole(connection, column, entry.getValue()));
+                } else {
+                    for (List<SecretRewrite> row : entry.getValue().values()) {
+                        written.addAll(rewritePieces(connection, column, row));
+                    }
+                }
+            }
+            return written;
+        });
+    }
+
+    private static SecretColumn columnOf(SecretLocation location) {
+        return TABLES.getOrDefault(location.table(), List.of()).stream()
+                .filter(column -> column.holds(location.rowId(), location.field()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no encrypted n8n column at " + location));
+    }
+
+    /** One JDBC batch of compare-and-set updates: the statements travel together. */
+    private List<SecretRewrite> rewriteWhole(Connection connection, SecretColumn column,
+            Map<String, List<SecretRewrite>> byRow) throws SQLException {
+        String value = N8nSql.quote(column.column());
+        List<SecretRewrite> batch = new ArrayList<>();
+        byRow.values().forEach(batch::addAll);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + sql.table(column.table()) + " SET "
+                + value + " = ? WHERE " + keyCondition(column) + " AND " + value + " = ?")) {
+            for (SecretRewrite rewrite : batch) {
+                update.setString(1, rewrite.newValue());
+                int next = bindKey(update, 2, column, rewrite.location().rowId());
+                update.setString(next, rewrite.before().value());
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            List<SecretRewrite> written = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO) {
+                    written.add(batch.get(i));
+                }
+            }
+            return written;
+        }
+    }
+
+    /** Several values in one column: read it (locked), replace the values still as read, write it back if unchanged. */
+    private List<SecretRewrite> rewritePieces(Connection connection, SecretColumn column, List<SecretRewrite> row)
+            throws SQLException {
+        String rowId = row.get(0).location().rowId();
+        String value = N8nSql.quote(column.column());
+        String current;
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + value + " FROM "
+                + sql.table(column.table()) + " WHERE " + keyCondition(column)
+                + (sql.kind() == N8nDatabaseSettings.Kind.POSTGRES ? " FOR UPDATE" : ""))) {
+            bindKey(select, 1, column, rowId);
+            try (ResultSet result = select.executeQuery()) {
+                current = result.next() ? result.getString(1) : null;
+            }
+        }
+        if (current == null) {
+            return List.of();
+        }
+        Map<String, String> pieces = column.split(current);
+        Map<String, String> replacements = new LinkedHashMap<>();
+        List<SecretRewrite> applied = new ArrayList<>();
+        for (SecretRewrite rewrite : row) {
+            if (rewrite.before().value().equals(pieces.get(rewrite.location().field()))) {
+                replacements.put(rewrite.location().field(), rewrite.newValue());
+                applied.add(rewrite);
+            }
+        }
+        if (applied.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + sql.table(column.table()) + " SET "
+                + value + " = ? WHERE " + keyCondition(column) + " AND " + value + " = ?")) {
+            update.setString(1, column.join(current, replacements));
+            int next = bindKey(update, 2, column, rowId);
+            update.setString(next, current);
+            return update.executeUpdate() > 0 ? applied : List.of();
+        }
+    }
+
+    private static String keyCondition(SecretColumn column) {
+        return column.keyColumns().stream().map(k -> N8nSql.quote(k) + " = ?").collect(Collectors.joining(" AND "));
+    }
+
+    /** Binds the row id's parts; returns the next parameter index. */
+    private static int bindKey(PreparedStatement statement, int first, SecretColumn column, String rowId)
+            throws SQLException {
+        String[] parts = rowId.split(",", -1);
+        if (parts.length != column.keyColumns().size()) {
+            throw new IllegalArgumentException("row id " + rowId + " does not fit the key of " + column.table());
+        }
+        int index = first;
+        for (String part : parts) {
+            if (column.numericKey()) {
+                statement.setLong(index++, Long.parseLong(part));
+            } else {
+                statement.setString(index++, part);
+            }
+        }
+        return index;
+    }
+}

@@ -1,0 +1,82 @@
+package org.rekey.adapter.persistence.n8n;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
+import org.rekey.adapter.persistence.n8n.N8nDatabaseSettings.Kind;
+
+/**
+ * What differs between n8n's two databases, in one place: table names (with {@code DB_TABLE_PREFIX}, always
+ * quoted, since n8n's columns are camelCase and {@code user} is reserved), timestamps ({@code timestamptz(3)}
+ * on PostgreSQL, {@code datetime(3)} text in UTC on SQLite), ordering by id in byte order, and row locks.
+ */
+final class N8nSql {
+
+    /** How n8n's SQLite driver writes a {@code datetime(3)}: {@code 2026-12-01 08:25:41.123}, UTC. */
+    private static final DateTimeFormatter SQLITE_WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    private static final DateTimeFormatter SQLITE_READ = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd")
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .appendPattern("HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalStart().appendLiteral('Z').optionalEnd()
+            .toFormatter();
+
+    private final Kind kind;
+    private final String prefix;
+
+    N8nSql(Kind kind, String prefix) {
+        this.kind = kind;
+        this.prefix = prefix;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    /** A table by n8n's name, prefixed and quoted. */
+    String table(String name) {
+        return quote(prefix + name);
+    }
+
+    static String quote(String identifier) {
+        return '"' + identifier + '"';
+    }
+
+    /** An ORDER BY / comparison suffix that makes text compare byte by byte, as Java's {@code String} does for ids. */
+    String binary() {
+        return kind == Kind.POSTGRES ? " COLLATE \"C\"" : "";
+    }
+
+    /** Row locks for a claim: PostgreSQL skips rows others hold; SQLite has no row locks (one writer at a time). */
+    String lockSkippingLocked() {
+        return kind == Kind.POSTGRES ? " FOR UPDATE SKIP LOCKED" : "";
+    }
+
+    void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        Instant millis = instant.truncatedTo(ChronoUnit.MILLIS);
+        if (kind == Kind.POSTGRES) {
+            statement.setObject(index, OffsetDateTime.ofInstant(millis, ZoneOffset.UTC));
+        } else {
+            statement.setString(index, SQLITE_WRITE.format(LocalDateTime.ofInstant(millis, ZoneOffset.UTC)));
+        }
+    }
+
+    Instant getInstant(ResultSet row, String column) throws SQLException {
+        if (kind == Kind.POSTGRES) {
+            OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+            return value == null ? Instant.EPOCH : value.toInstant();
+        }
+        String text = row.getString(column);
+        return text == null ? Instant.EPOCH : LocalDateTime.parse(text.strip(), SQLITE_READ).toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,178 @@
+package org.rekey.adapter.persistence.n8n;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.hibernate.Session;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.tool.schema.Action;
+import org.rekey.adapter.persistence.JdbcUrls;
+import org.rekey.adapter.persistence.StorageErrors;
+import org.rekey.adapter.persistence.ThreadBoundTransactions;
+import org.rekey.adapter.persistence.n8n.N8nDatabaseSettings.Kind;
+import org.rekey.application.port.out.TransactionPort;
+import org.rekey.domain.error.ErrorCode;
+import org.rekey.domain.error.RekeyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * n8n's own database, in place: the out-ports over n8n's tables. Nothing is created or migrated (n8n owns
+ * the schema); opening checks that the schema is the one rekey knows. Transactions and their joining rules
+ * are the same as for rekey's own store; the SQL is written out, because n8n's schema differs between its
+ * databases (text timestamps on SQLite, a table prefix, composite keys) and every write is a compare-and-set.
+ */
+public final class N8nStore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(N8nStore.class);
+    private static final long CONNECTION_TIMEOUT_MILLIS = 10_000;
+    /** How long a write waits for n8n to release SQLite's write lock. */
+    private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
+
+    private final N8nDatabaseSettings settings;
+    private final HikariDataSource pool;
+    private final EntityManagerFactory entityManagers;
+    private final ThreadBoundTransactions transactions;
+    private final N8nSql sql;
+
+    private N8nStore(N8nDatabaseSettings settings, HikariDataSource pool, EntityManagerFactory entityManagers) {
+        this.settings = settings;
+        this.pool = pool;
+        this.entityManagers = entityManagers;
+        this.transactions = new ThreadBoundTransactions(entityManagers);
+        this.sql = new N8nSql(settings.kind(), settings.tablePrefix());
+    }
+
+    /**
+     * Connects and checks n8n's schema.
+     *
+     * @throws RekeyException {@code STORAGE_FAILURE} when the database cannot be reached,
+     *     {@code SCHEMA_MISMATCH} when a table or column rekey needs is missing
+     */
+    public static N8nStore open(N8nDatabaseSettings settings) {
+        settings.sqliteFile().ifPresent(file -> {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new RekeyException(ErrorCode.STORAGE_FAILURE, "there is no n8n database at " + file
+                        + ": start n8n once (it creates and migrates it), or set DB_SQLITE_DATABASE / N8N_USER_FOLDER"
+                        + " as n8n has them");
+            }
+        });
+        HikariDataSource pool = openPool(settings);
+        try {
+            try (Connection connection = pool.getConnection()) {
+                N8nSchema.check(connection, new N8nSql(settings.kind(), settings.tablePrefix()), settings.describe());
+            } catch (SQLException e) {
+                throw StorageErrors.failure("checking n8n's schema", e);
+            }
+            N8nStore store = new N8nStore(settings, pool, entityManagers(pool, settings));
+            LOG.info("n8n database ready: {}", settings.describe());
+            return store;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource openPool(N8nDatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("rekey-n8n");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        if (settings.kind() == Kind.SQLITE) {
+            // One writer at a time: take the write lock when a transaction begins (no upgrade from a read
+            // snapshot that n8n may have made stale), and wait while n8n holds it.
+            config.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MILLIS));
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            config.setMaximumPoolSize(2);
+        } else {
+            config.setUsername(settings.user());
+            config.setPassword(settings.password());
+            config.setMaximumPoolSize(8);
+        }
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "cannot connect to " + settings.describe() + ": "
+                    + JdbcUrls.redact(root.getMessage()), e);
+        }
+    }
+
+    private static EntityManagerFactory entityManagers(HikariDataSource pool, N8nDatabaseSettings settings) {
+        HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("rekey-n8n")
+                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool)
+                .schemaToolingAction(Action.NONE)
+                .property(JdbcSettings.LOG_JDBC_ERRORS, false);
+        if (settings.kind() == Kind.SQLITE) {
+            configuration.property(JdbcSettings.DIALECT, "org.hibernate.community.dialect.SQLiteDialect");
+        }
+        return configuration.createEntityManagerFactory();
+    }
+
+    public TransactionPort transactions() {
+        return transactions;
+    }
+
+    /** {@code LoadDataKeysPort}, {@code SaveDataKeysPort} and {@code WrappedSecretsPort} over {@code deployment_key}. */
+    public N8nKeyRepository keys() {
+        return new N8nKeyRepository(this);
+    }
+
+    /** {@code LoadRecordsPort} and {@code SaveRecordPort} over {@code credentials_entity}. */
+    public N8nCredentialRepository credentials() {
+        return new N8nCredentialRepository(this);
+    }
+
+    /** {@code LoadSecretsPort} and {@code RewriteSecretsPort} over every encrypted column. */
+    public N8nSecretRepository secrets() {
+        return new N8nSecretRepository(this);
+    }
+
+    public N8nDatabaseSettings settings() {
+        return settings;
+    }
+
+    N8nSql sql() {
+        return sql;
+    }
+
+    /** Runs JDBC work in the current transaction, or in one of its own. */
+    <T> T work(String action, SqlWork<T> work) {
+        return transactions.call(em -> em.unwrap(Session.class).doReturningWork(work::run),
+                e -> StorageErrors.failure(action + " in " + settings.describe(), e));
+    }
+
+    /** Runs reading JDBC work in the current transaction, or as autocommit statements. */
+    <T> T read(String action, SqlWork<T> work) {
+        return transactions.read(em -> em.unwrap(Session.class).doReturningWork(work::run),
+                e -> StorageErrors.failure(action + " in " + settings.describe(), e));
+    }
+
+    void requireTransaction(String operation) {
+        transactions.requireTransaction(operation);
+    }
+
+    /** JDBC work on the transaction's connection. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (entityManagers.isOpen()) {
+                entityManagers.close();
+            }
+        } finally {
+            pool.close();
+        }
+    }
+}
