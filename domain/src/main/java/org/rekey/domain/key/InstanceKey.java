@@ -57,6 +57,42 @@ public final class InstanceKey {
         }
     }
 
+    /** Whether {@code secret} is this key's UTF-8 bytes (the legacy row's material), compared in constant time. */
+    boolean isValue(byte[] secret) {
+        return MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), secret);
+    }
+
+    byte[] valueBytes() {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A secret this key protects directly (a wrapped value, GCM v1 under {@code SHA-256} of the key, or a
+     * legacy {@code "Salted__"} value), protected the same way under {@code newKey}; the secret itself never
+     * leaves this method.
+     *
+     * @param what names the secret in error messages (never its value)
+     * @throws RekeyException {@code WRONG_INSTANCE_KEY} when this key does not open it
+     */
+    public String reprotect(String stored, InstanceKey newKey, String what) {
+        byte[] raw = Base64Text.decode(stored, what);
+        if (LegacyCbc.looksLike(raw)) {
+            String plaintext;
+            try {
+                plaintext = decryptLegacy(stored);
+            } catch (RekeyException e) {
+                throw new RekeyException(ErrorCode.WRONG_INSTANCE_KEY, what + " does not decrypt with this instance key");
+            }
+            return newKey.encryptLegacy(plaintext);
+        }
+        try {
+            byte[] secret = GcmV1.open(wrappingKey, raw);
+            return newKey.wrap(secret);
+        } catch (RekeyException e) {
+            throw new RekeyException(ErrorCode.WRONG_INSTANCE_KEY, what + " does not unwrap with this instance key");
+        }
+    }
+
     /** Encrypts in the legacy format directly under this key (rotation off). */
     public String encryptLegacy(String plaintext) {
         return LegacyCbc.encrypt(value, plaintext);

@@ -158,8 +158,10 @@ public final class Keyring {
     }
 
     /**
-     * Every usable key wrapped anew under {@code newInstanceKey}. The legacy row keeps its material
-     * (the old instance key string), so values prefixed with its id still decrypt.
+     * Every usable key wrapped anew under {@code newInstanceKey}. The legacy {@code aes-256-cbc} row stands for
+     * the instance key itself (n8n refuses a legacy row that does not unwrap to its instance key), so where it
+     * holds the current instance key it gets the new one. Values that name it must therefore be moved to a GCM
+     * key first, as {@code instance-key change} does.
      */
     public KeyChange rewrap(InstanceKey newInstanceKey, Instant now) {
         if (!unusable.isEmpty()) {
@@ -170,7 +172,11 @@ public final class Keyring {
         List<DataKey> rewrapped = new ArrayList<>();
         for (DataKey key : keys.values()) {
             if (key.status() != KeyStatus.DESTROYED) {
-                rewrapped.add(key.withWrappedValue(newInstanceKey.wrap(unwrapped.get(key.id()).wrappable()), now));
+                byte[] secret = unwrapped.get(key.id()).wrappable();
+                if (key.algorithm() == KeyAlgorithm.AES_256_CBC && instanceKey.isValue(secret)) {
+                    secret = newInstanceKey.valueBytes();
+                }
+                rewrapped.add(key.withWrappedValue(newInstanceKey.wrap(secret), now));
             } else {
                 rewrapped.add(key);
             }

@@ -27,10 +27,9 @@ class KeyringRewrapTest {
     private final Keyring original = seeded().rotate(T1, RANDOM).keyring();
 
     @Test
-    void rewrap_keepsEveryValueThatNamesAKeyReadable() {
+    void rewrap_keepsEveryValueThatNamesAGcmKeyReadable() {
         Keyring first = seeded();
         String onOldKey = first.encrypt("old", WriteFormat.ACTIVE_KEY);
-        String onLegacyRow = legacyRow(first).id() + ":" + INSTANCE_KEY.encryptLegacy("row");
         Keyring rotated = first.rotate(T1, RANDOM).keyring();
         String onActiveKey = rotated.encrypt("active", WriteFormat.ACTIVE_KEY);
 
@@ -38,7 +37,14 @@ class KeyringRewrapTest {
 
         assertThat(rewrapped.decrypt(onOldKey)).isEqualTo("old");
         assertThat(rewrapped.decrypt(onActiveKey)).isEqualTo("active");
-        assertThat(rewrapped.decrypt(onLegacyRow)).isEqualTo("row");
+    }
+
+    @Test
+    void rewrap_legacyRowFollowsTheInstanceKey_asN8nRequiresOfIt() {
+        Keyring rewrapped = original.rewrap(OTHER_INSTANCE_KEY, T2).keyring();
+        String prefixedWithRow = legacyRow(rewrapped).id() + ":" + OTHER_INSTANCE_KEY.encryptLegacy("row");
+
+        assertThat(rewrapped.decrypt(prefixedWithRow)).isEqualTo("row");
     }
 
     @Test
@@ -68,12 +74,12 @@ class KeyringRewrapTest {
     }
 
     @Test
-    void rewrap_legacyRowKeepsTheOldInstanceKeyString() throws Exception {
+    void rewrap_legacyRowHoldsTheNewInstanceKeyString() throws Exception {
         DataKey row = change().keyring().key(legacyRow(original).id());
 
         byte[] unwrapped = KeyringFixtures.unwrapIndependently("a-different-instance-key-0123456789", row.wrappedValue());
 
-        assertThat(new String(unwrapped, StandardCharsets.UTF_8)).isEqualTo(FormatVectors.INSTANCE_KEY_2);
+        assertThat(new String(unwrapped, StandardCharsets.UTF_8)).isEqualTo("a-different-instance-key-0123456789");
     }
 
     @Test
@@ -86,16 +92,17 @@ class KeyringRewrapTest {
     }
 
     @Test
-    void rewrap_unprefixedLegacyValuesStayUnderTheOldInstanceKey_andMustBeConvertedSeparately() {
-        // DESIGN §2: a value without ':' is CBC under *the* instance key. The ChangeInstanceKey use case
-        // therefore converts legacy records; the keyring alone cannot read them after a rewrap.
+    void rewrap_legacyValuesStayUnderTheOldInstanceKey_andMustBeMovedToADataKeyFirst() {
+        // A value without ':' is CBC under *the* instance key, and the legacy row follows the instance key, so
+        // the ChangeInstanceKey use case moves legacy records to a GCM key before the re-wrap.
         Keyring seededUnderKey1 = Keyring.seed(InstanceKey.of(FormatVectors.INSTANCE_KEY_1), T0, RANDOM);
         assertThat(seededUnderKey1.decrypt(FormatVectors.LEGACY_1)).isEqualTo("random-string");
 
         Keyring rewrapped = seededUnderKey1.rewrap(OTHER_INSTANCE_KEY, T2).keyring();
 
         assertRejected(ErrorCode.DECRYPTION_FAILED, () -> rewrapped.decrypt(FormatVectors.LEGACY_1));
-        assertThat(rewrapped.decrypt(legacyRow(rewrapped).id() + ":" + FormatVectors.LEGACY_1)).isEqualTo("random-string");
+        assertRejected(ErrorCode.DECRYPTION_FAILED,
+                () -> rewrapped.decrypt(legacyRow(rewrapped).id() + ":" + FormatVectors.LEGACY_1));
     }
 
     @Test

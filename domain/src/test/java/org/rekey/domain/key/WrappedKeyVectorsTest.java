@@ -98,7 +98,7 @@ class WrappedKeyVectorsTest {
         assertThat(KeyringFixtures.unwrapIndependently(FormatVectors.INSTANCE_KEY_2, dataKey.wrappedValue()))
                 .asString(StandardCharsets.US_ASCII).isEqualTo(HexFormat.of().formatHex(FormatVectors.GCM_KEY_1));
         assertThat(KeyringFixtures.unwrapIndependently(FormatVectors.INSTANCE_KEY_2, row.wrappedValue()))
-                .asString(StandardCharsets.UTF_8).isEqualTo(FormatVectors.INSTANCE_KEY_1);
+                .asString(StandardCharsets.UTF_8).isEqualTo(FormatVectors.INSTANCE_KEY_2);
     }
 
     private static List<DataKey> rows(String wrappedDataKey, String legacyRow) {
