@@ -1,6 +1,8 @@
 package org.rekey.adapter.cli;
 
 import java.util.Optional;
+import org.rekey.application.port.in.backup.BackupListener;
+import org.rekey.application.port.in.backup.RestoreBackupUseCase;
 import org.rekey.application.port.in.RekeyUseCases;
 
 /** What the command line needs from the running program; {@code bootstrap} implements it. */
@@ -8,6 +10,12 @@ public interface CliContext {
 
     /** Opens the database and keyring on first call. @throws org.rekey.domain.error.RekeyException on failure */
     RekeyUseCases useCases();
+
+    /** Opens only the store, for {@code rekey restore}: no instance key is needed. */
+    RestoreBackupUseCase restoreBackup();
+
+    /** Who hears of each backup as soon as it is written (before the write it protects). */
+    void onBackup(BackupListener listener);
 
     /** Starts the HTTP server and blocks until it is stopped (SIGTERM). */
     void serve();

@@ -25,8 +25,12 @@ public final class RekeyCli {
     public static int execute(String[] args, CliContext context, PrintStream out, PrintStream err) {
         JsonCodec json = new JsonCodec();
         Printer printer = new Printer(out, err, context.isTerminal(), json);
-        CliSession session = new CliSession(context::useCases, context::serve, context::environment, printer, json,
-                System::nanoTime);
+        CliSession session = new CliSession(context::useCases, context::restoreBackup, context::serve,
+                context::environment, printer, json, System::nanoTime);
+        context.onBackup(taken -> {
+            printer.notice("backup: " + taken.path());
+            taken.databaseCopy().ifPresent(copy -> printer.notice("database copy: " + copy));
+        });
         ErrorReporter errors = new ErrorReporter(printer);
         CommandLine cli = commandTree(session)
                 .setOut(printer.outWriter())

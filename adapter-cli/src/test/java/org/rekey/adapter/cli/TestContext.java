@@ -4,17 +4,23 @@ import static org.mockito.Mockito.mock;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.port.in.backup.BackupListener;
+import org.rekey.application.port.in.backup.RestoreBackupUseCase;
 
 /** A CliContext whose use cases are Mockito mocks; records what the CLI asked of it. */
 public final class TestContext implements CliContext {
 
     public final RekeyUseCases useCases = mockedUseCases();
+    public final RestoreBackupUseCase restoreBackup = mock(RestoreBackupUseCase.class);
+    public final List<BackupListener> backupListeners = new ArrayList<>();
     public final Map<String, String> environment = new HashMap<>();
     public final AtomicInteger useCasesOpened = new AtomicInteger();
     public final AtomicInteger served = new AtomicInteger();
@@ -29,6 +35,16 @@ public final class TestContext implements CliContext {
             throw openFailure;
         }
         return useCases;
+    }
+
+    @Override
+    public RestoreBackupUseCase restoreBackup() {
+        return restoreBackup;
+    }
+
+    @Override
+    public void onBackup(BackupListener listener) {
+        backupListeners.add(listener);
     }
 
     @Override

@@ -5,20 +5,23 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.port.in.backup.RestoreBackupUseCase;
 
 /** What every command works with: the use cases (opened on first use), the printer, JSON and the environment. */
 public final class CliSession {
 
     private final Supplier<RekeyUseCases> useCases;
+    private final Supplier<RestoreBackupUseCase> restoreBackup;
     private final Runnable server;
     private final Function<String, Optional<String>> environment;
     private final Printer printer;
     private final JsonCodec json;
     private final LongSupplier nanoClock;
 
-    public CliSession(Supplier<RekeyUseCases> useCases, Runnable server,
+    public CliSession(Supplier<RekeyUseCases> useCases, Supplier<RestoreBackupUseCase> restoreBackup, Runnable server,
             Function<String, Optional<String>> environment, Printer printer, JsonCodec json, LongSupplier nanoClock) {
         this.useCases = useCases;
+        this.restoreBackup = restoreBackup;
         this.server = server;
         this.environment = environment;
         this.printer = printer;
@@ -29,6 +32,11 @@ public final class CliSession {
     /** Opens the database and keyring the first time. */
     public RekeyUseCases useCases() {
         return useCases.get();
+    }
+
+    /** Restoring a backup opens only the store: it needs no instance key. */
+    public RestoreBackupUseCase restoreBackup() {
+        return restoreBackup.get();
     }
 
     /** Runs the HTTP server until it is stopped. */

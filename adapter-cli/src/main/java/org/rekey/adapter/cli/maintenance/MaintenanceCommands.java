@@ -4,7 +4,7 @@ import java.util.List;
 import org.rekey.adapter.cli.console.CliSession;
 import picocli.CommandLine;
 
-/** Builds the long-running maintenance commands: reencrypt, verify, downgrade, instance-key. */
+/** Builds the long-running maintenance commands: reencrypt, verify, downgrade, restore, instance-key. */
 public final class MaintenanceCommands {
 
     private MaintenanceCommands() {
@@ -15,6 +15,7 @@ public final class MaintenanceCommands {
                 new CommandLine(new ReencryptCommand(session)),
                 new CommandLine(new VerifyCommand(session)),
                 new CommandLine(new DowngradeCommand(session)),
+                new CommandLine(new RestoreCommand(session)),
                 new CommandLine(new InstanceKeyCommand())
                         .addSubcommand(new InstanceKeyChangeCommand(session)));
     }

@@ -29,7 +29,7 @@ public final class DestroyDataKeyService implements DestroyDataKeyUseCase {
 
     @Override
     public DataKeyView destroyDataKey(DataKeyId id) {
-        KeyChange change = keyChanges.apply(keyring -> {
+        KeyChange change = keyChanges.apply("keys-destroy", keyring -> {
             KeyChange destroyed = keyring.destroy(id, clock.instant());
             long users = loadRecords.countRecordsUsing(id);
             if (users > 0) {

@@ -36,7 +36,7 @@ public final class ImportDataKeyService implements ImportDataKeyUseCase {
         Instant now = clock.instant();
         DataKey imported = DataKey.reconstitute(command.id(), KeyType.DATA_ENCRYPTION, command.algorithm(),
                 command.status(), command.wrappedValue(), now, now);
-        keyChanges.apply(keyring -> keyring.importKey(imported, now));
+        keyChanges.apply("keys-import", keyring -> keyring.importKey(imported, now));
         LOG.info("imported data key {} as {}", imported.id(), imported.status().wireName());
         return DataKeyView.of(imported, loadRecords.countRecordsUsing(imported.id()));
     }

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
 import org.rekey.application.port.out.TransactionPort;
+import org.rekey.application.service.backup.Backups;
 import org.rekey.application.service.keyring.KeyringCache;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
@@ -24,17 +25,23 @@ public final class KeyChanges {
     private final LoadDataKeysPort loadDataKeys;
     private final SaveDataKeysPort saveDataKeys;
     private final KeyringCache cache;
+    private final Backups backups;
 
     public KeyChanges(TransactionPort transactions, LoadDataKeysPort loadDataKeys, SaveDataKeysPort saveDataKeys,
-            KeyringCache cache) {
+            KeyringCache cache, Backups backups) {
         this.transactions = transactions;
         this.loadDataKeys = loadDataKeys;
         this.saveDataKeys = saveDataKeys;
         this.cache = cache;
+        this.backups = backups;
     }
 
-    /** Runs {@code change} against the stored keys and saves what it changed; the cache gets the result. */
-    public KeyChange apply(Function<Keyring, KeyChange> change) {
+    /**
+     * Backs up what may change (where the store keeps backups), runs {@code change} against the stored keys and
+     * saves what it changed; the cache gets the result.
+     */
+    public KeyChange apply(String operation, Function<Keyring, KeyChange> change) {
+        backups.before(operation);
         for (int attempt = 1; ; attempt++) {
             try {
                 KeyChange done = transactions.inTransaction(() -> {

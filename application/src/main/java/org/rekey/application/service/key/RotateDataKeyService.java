@@ -30,7 +30,7 @@ public final class RotateDataKeyService implements RotateDataKeyUseCase {
     @Override
     public DataKeyView rotateDataKey() {
         RotationGuard.requireEnabled(settings);
-        KeyChange change = keyChanges.apply(keyring -> keyring.rotate(clock.instant(), random));
+        KeyChange change = keyChanges.apply("keys-rotate", keyring -> keyring.rotate(clock.instant(), random));
         DataKey created = change.activated().orElseThrow();
         LOG.info("rotated: data key {} is active now", created.id());
         return DataKeyView.of(created, 0);

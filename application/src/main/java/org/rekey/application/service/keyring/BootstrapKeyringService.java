@@ -61,9 +61,13 @@ public final class BootstrapKeyringService implements BootstrapKeyringUseCase {
             if (!settings.rotationEnabled()) {
                 return Keyring.empty(instanceKey);
             }
-            stored = settings.instanceType() == RekeySettings.InstanceType.MAIN
-                    ? seed(instanceKey)
-                    : awaitSeed();
+            stored = switch (settings.instanceType()) {
+                case MAIN -> seed(instanceKey);
+                case WORKER -> awaitSeed();
+                case GUEST -> throw new RekeyException(ErrorCode.KEYRING_NOT_SEEDED, "n8n's database has no data"
+                        + " keys yet: start n8n once with N8N_ENV_FEAT_ENCRYPTION_KEY_ROTATION=true so that it seeds"
+                        + " them (rekey never seeds n8n's keys), then run rekey again; nothing was changed");
+            };
         }
         Keyring keyring = Keyring.reconstitute(instanceKey, stored);
         keyring.activeKey().ifPresent(active -> LOG.info("keyring ready: {} keys, active key {}",

@@ -15,8 +15,11 @@ import java.util.Objects;
 public record RekeySettings(boolean rotationEnabled, InstanceType instanceType, Duration keyRefreshInterval,
         Duration workerSeedWait) {
 
-    /** {@code main} seeds keys on start-up; {@code worker} only reads them. */
-    public enum InstanceType { MAIN, WORKER }
+    /**
+     * {@code main} seeds keys on start-up; {@code worker} only reads them, waiting for a main to seed;
+     * {@code guest} works on a store another program seeds (n8n's database) and never seeds nor waits.
+     */
+    public enum InstanceType { MAIN, WORKER, GUEST }
 
     public static final Duration DEFAULT_KEY_REFRESH = Duration.ofMillis(500);
     public static final Duration DEFAULT_WORKER_SEED_WAIT = Duration.ofSeconds(60);

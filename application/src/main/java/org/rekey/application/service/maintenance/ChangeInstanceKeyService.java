@@ -1,7 +1,9 @@
 package org.rekey.application.service.maintenance;
 
 import java.time.Clock;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.BatchReport;
 import org.rekey.application.port.in.maintenance.ChangeInstanceKeyCommand;
@@ -10,14 +12,19 @@ import org.rekey.application.port.in.maintenance.InstanceKeyChange;
 import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.out.InstanceKeySourcesPort;
 import org.rekey.application.port.out.LoadDataKeysPort;
-import org.rekey.application.port.out.LoadRecordsPort;
+import org.rekey.application.port.out.LoadSecretsPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
+import org.rekey.application.port.out.SecretRewrite;
+import org.rekey.application.port.out.StoredSecret;
+import org.rekey.application.port.out.WrappedSecretsPort;
 import org.rekey.application.port.out.TransactionPort;
 import org.rekey.application.service.keyring.KeyringCache;
-import org.rekey.application.service.keyring.RekeySettings;
+import org.rekey.application.service.backup.Backups;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
-import org.rekey.domain.key.DataKeyId;
+import org.rekey.domain.key.InstanceKey;
+import org.rekey.domain.key.KeyAlgorithm;
+import org.rekey.domain.key.KeyRef;
 import org.rekey.domain.key.Keyring;
 import org.rekey.domain.key.Keyring.KeyChange;
 import org.rekey.domain.key.SecretAccess;
@@ -29,10 +36,13 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>every record moves to the active data key (batches, resumable), so none depends on the old
  *       instance key directly; an interrupted run leaves everything readable with the old key;</li>
- *   <li>one transaction re-wraps every data key under the new instance key: before it commits only the
- *       old key starts an instance, after it only the new one does, and the refusal says which;</li>
+ *   <li>one transaction re-wraps every data key (the legacy row now holding the new key) and every other
+ *       secret the store keeps under the instance key (n8n's signing keys): before it commits only the old key
+ *       starts an instance, after it only the new one does, and the refusal says which;</li>
  *   <li>the config file gets the new key, when that is where the key is kept.</li>
  * </ol>
+ * It needs an active data key, not the rotation flag: with the flag off, records stay on the data key
+ * (reads never look at the flag) and new writes are legacy under the new key.
  */
 public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase {
 
@@ -42,33 +52,37 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
     private final TransactionPort transactions;
     private final LoadDataKeysPort loadDataKeys;
     private final SaveDataKeysPort saveDataKeys;
-    private final LoadRecordsPort loadRecords;
+    private final LoadSecretsPort loadSecrets;
+    private final WrappedSecretsPort wrappedSecrets;
     private final InstanceKeySourcesPort sources;
     private final KeyringCache keyring;
-    private final RekeySettings settings;
+    private final Backups backups;
     private final Clock clock;
 
     public ChangeInstanceKeyService(RecordMover mover, TransactionPort transactions, LoadDataKeysPort loadDataKeys,
-            SaveDataKeysPort saveDataKeys, LoadRecordsPort loadRecords, InstanceKeySourcesPort sources,
-            KeyringCache keyring, RekeySettings settings, Clock clock) {
+            SaveDataKeysPort saveDataKeys, LoadSecretsPort loadSecrets, WrappedSecretsPort wrappedSecrets,
+            InstanceKeySourcesPort sources, KeyringCache keyring, Backups backups, Clock clock) {
         this.mover = mover;
         this.transactions = transactions;
         this.loadDataKeys = loadDataKeys;
         this.saveDataKeys = saveDataKeys;
-        this.loadRecords = loadRecords;
+        this.loadSecrets = loadSecrets;
+        this.wrappedSecrets = wrappedSecrets;
         this.sources = sources;
         this.keyring = keyring;
-        this.settings = settings;
+        this.backups = backups;
         this.clock = clock;
     }
 
     @Override
     public InstanceKeyChange changeInstanceKey(ChangeInstanceKeyCommand command, ProgressListener listener) {
-        if (!settings.rotationEnabled()) {
+        if (keyring.reload().activeKey().isEmpty()) {
             throw new RekeyException(ErrorCode.ROTATION_DISABLED, "changing the instance key moves every record to"
-                    + " a data key first, which needs N8N_ENV_FEAT_ENCRYPTION_KEY_ROTATION=true");
+                    + " the active data key first, and there is none: set N8N_ENV_FEAT_ENCRYPTION_KEY_ROTATION=true"
+                    + " and start once (rekey, or n8n for its database), so the first data key is seeded");
         }
-        if (keyring.current().instanceKey().sameAs(command.newKey())) {
+        InstanceKey current = keyring.current().instanceKey();
+        if (current.sameAs(command.newKey())) {
             throw RekeyException.invalid("the new instance key is the one in use already");
         }
         BatchReport moved = mover.move(RecordMover.Target.ACTIVE_KEY, new BatchCommand(command.batchSize(), false),
@@ -78,19 +92,25 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
                     + " decrypt, so they would be lost with the old key; `rekey verify` lists them. Nothing was"
                     + " re-wrapped: the old instance key is still the only one");
         }
-        KeyChange rewrapped = transactions.inTransaction(() -> {
-            long legacy = loadRecords.countRecordsByKey().getOrDefault(Optional.<DataKeyId>empty(), 0L);
-            if (legacy > 0) {
-                throw new RekeyException(ErrorCode.VERSION_CONFLICT, legacy + " legacy record(s) were written"
-                        + " meanwhile (an instance with rotation off?); run the change again");
-            }
+        backups.before("instance-key-change");
+        Rewrap rewrapped = transactions.inTransaction(() -> {
+            Map<KeyRef, Long> counts = loadSecrets.countSecretsByKey();
             Keyring stored = keyring.current().refresh(loadDataKeys.loadDataKeys());
+            long onInstanceKey = counts.getOrDefault(KeyRef.LEGACY, 0L) + stored.keys().stream()
+                    .filter(key -> key.algorithm() == KeyAlgorithm.AES_256_CBC)
+                    .mapToLong(key -> counts.getOrDefault(KeyRef.of(key.id()), 0L)).sum();
+            if (onInstanceKey > 0) {
+                throw new RekeyException(ErrorCode.VERSION_CONFLICT, onInstanceKey + " legacy record(s) were written"
+                        + " meanwhile (an instance with rotation off?); nothing was re-wrapped: run the change again");
+            }
             KeyChange change = stored.rewrap(command.newKey(), clock.instant());
             saveDataKeys.saveDataKeys(change.changed());
-            return change;
+            return new Rewrap(change, rewrapSecrets(current, command.newKey()));
         });
-        keyring.replace(rewrapped.keyring());
-        LOG.warn("instance key changed: {} data keys re-wrapped under the new key", rewrapped.changed().size());
+        keyring.replace(rewrapped.keys().keyring());
+        int total = rewrapped.keys().changed().size() + rewrapped.secrets();
+        LOG.warn("instance key changed: {} data keys and {} other secrets re-wrapped under the new key",
+                rewrapped.keys().changed().size(), rewrapped.secrets());
         boolean fromEnvironment = sources.fromEnvironment().isPresent() || sources.fromKeyFile().isPresent();
         boolean inConfigFile = sources.fromConfigFile().isPresent() || !fromEnvironment;
         if (inConfigFile) {
@@ -104,6 +124,24 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
             nextStep = "set N8N_ENCRYPTION_KEY (or N8N_ENCRYPTION_KEY_FILE) to the new key on every instance and"
                     + " restart them: an instance still on the old key refuses to start";
         }
-        return new InstanceKeyChange(rewrapped.changed().size(), moved.moved(), inConfigFile, nextStep);
+        return new InstanceKeyChange(total, moved.moved(), inConfigFile, nextStep);
+    }
+
+    /** Re-protects every secret kept directly under the instance key; all or nothing. */
+    private int rewrapSecrets(InstanceKey current, InstanceKey next) {
+        List<SecretRewrite> rewrites = new ArrayList<>();
+        for (StoredSecret secret : wrappedSecrets.loadWrappedSecrets()) {
+            rewrites.add(new SecretRewrite(secret, current.reprotect(secret.value(), next, secret.location().toString())));
+        }
+        int written = wrappedSecrets.rewrapSecrets(rewrites).size();
+        if (written != rewrites.size()) {
+            throw new RekeyException(ErrorCode.VERSION_CONFLICT, (rewrites.size() - written) + " wrapped secret(s)"
+                    + " changed while they were re-wrapped; nothing was re-wrapped: run the change again");
+        }
+        return written;
+    }
+
+    /** The data keys re-wrapped, and how many other secrets were. */
+    private record Rewrap(KeyChange keys, int secrets) {
     }
 }

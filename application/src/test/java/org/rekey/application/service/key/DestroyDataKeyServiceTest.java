@@ -14,6 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.rekey.application.port.in.backup.BackupListener;
+import org.rekey.application.service.backup.Backups;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,7 +70,8 @@ class DestroyDataKeyServiceTest {
     void setUp() {
         tx = MockTransactions.runInline(transactions);
         KeyringCache cache = new KeyringCache(loadDataKeys, rotated, Duration.ofMillis(500), () -> 0L);
-        service = new DestroyDataKeyService(new KeyChanges(transactions, loadDataKeys, saveDataKeys, cache),
+        service = new DestroyDataKeyService(new KeyChanges(transactions, loadDataKeys, saveDataKeys, cache,
+                new Backups(operation -> Optional.empty(), BackupListener.NONE)),
                 loadRecords, CLOCK);
         when(loadDataKeys.loadDataKeys()).thenReturn(rotated.keys());
     }

@@ -17,6 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.rekey.application.port.in.backup.BackupListener;
+import org.rekey.application.service.backup.Backups;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -164,7 +167,8 @@ class RotateDataKeyServiceTest {
 
     private RotateDataKeyService service(boolean rotationEnabled) {
         RekeySettings settings = RekeySettings.of(rotationEnabled, InstanceType.MAIN);
-        return new RotateDataKeyService(new KeyChanges(transactions, loadDataKeys, saveDataKeys, cache), settings,
+        return new RotateDataKeyService(new KeyChanges(transactions, loadDataKeys, saveDataKeys, cache,
+                new Backups(operation -> Optional.empty(), BackupListener.NONE)), settings,
                 CLOCK, new SecureRandom());
     }
 }
