@@ -1,7 +1,6 @@
 package org.rekey.application.service.maintenance;
 
 import java.time.Clock;
-import java.util.Optional;
 import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.BatchReport;
 import org.rekey.application.port.in.maintenance.ChangeInstanceKeyCommand;
@@ -10,14 +9,14 @@ import org.rekey.application.port.in.maintenance.InstanceKeyChange;
 import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.out.InstanceKeySourcesPort;
 import org.rekey.application.port.out.LoadDataKeysPort;
-import org.rekey.application.port.out.LoadRecordsPort;
+import org.rekey.application.port.out.LoadSecretsPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
 import org.rekey.application.port.out.TransactionPort;
 import org.rekey.application.service.keyring.KeyringCache;
 import org.rekey.application.service.keyring.RekeySettings;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
-import org.rekey.domain.key.DataKeyId;
+import org.rekey.domain.key.KeyRef;
 import org.rekey.domain.key.Keyring;
 import org.rekey.domain.key.Keyring.KeyChange;
 import org.rekey.domain.key.SecretAccess;
@@ -42,20 +41,20 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
     private final TransactionPort transactions;
     private final LoadDataKeysPort loadDataKeys;
     private final SaveDataKeysPort saveDataKeys;
-    private final LoadRecordsPort loadRecords;
+    private final LoadSecretsPort loadSecrets;
     private final InstanceKeySourcesPort sources;
     private final KeyringCache keyring;
     private final RekeySettings settings;
     private final Clock clock;
 
     public ChangeInstanceKeyService(RecordMover mover, TransactionPort transactions, LoadDataKeysPort loadDataKeys,
-            SaveDataKeysPort saveDataKeys, LoadRecordsPort loadRecords, InstanceKeySourcesPort sources,
+            SaveDataKeysPort saveDataKeys, LoadSecretsPort loadSecrets, InstanceKeySourcesPort sources,
             KeyringCache keyring, RekeySettings settings, Clock clock) {
         this.mover = mover;
         this.transactions = transactions;
         this.loadDataKeys = loadDataKeys;
         this.saveDataKeys = saveDataKeys;
-        this.loadRecords = loadRecords;
+        this.loadSecrets = loadSecrets;
         this.sources = sources;
         this.keyring = keyring;
         this.settings = settings;
@@ -79,7 +78,7 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
                     + " re-wrapped: the old instance key is still the only one");
         }
         KeyChange rewrapped = transactions.inTransaction(() -> {
-            long legacy = loadRecords.countRecordsByKey().getOrDefault(Optional.<DataKeyId>empty(), 0L);
+            long legacy = loadSecrets.countSecretsByKey().getOrDefault(KeyRef.LEGACY, 0L);
             if (legacy > 0) {
                 throw new RekeyException(ErrorCode.VERSION_CONFLICT, legacy + " legacy record(s) were written"
                         + " meanwhile (an instance with rotation off?); run the change again");
