@@ -27,8 +27,8 @@ public final class RekeyApp implements AutoCloseable {
         Database database = Database.open(config.database());
         try {
             RekeyCore core = RekeyCore.start(new RekeyCore.OutPorts(database.transactions(), database.dataKeys(),
-                    database.dataKeys(), database.records(), database.records(), database.records(),
-                    database.apiKeys(), new ConfigFileKeySources(config)), config.settings(), Clock.systemUTC(),
+                    database.dataKeys(), database.records(), database.records(), database.secrets(),
+                    database.secrets(), database.apiKeys(), new ConfigFileKeySources(config)), config.settings(), Clock.systemUTC(),
                     new SecureRandom());
             return new RekeyApp(database, core);
         } catch (RuntimeException e) {

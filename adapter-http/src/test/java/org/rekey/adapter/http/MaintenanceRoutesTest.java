@@ -71,7 +71,8 @@ class MaintenanceRoutesTest extends ApiTest {
         assertThat(report.get("pendingByKey").get("legacy").asLong()).isEqualTo(60);
         assertThat(report.get("moved").asLong()).isEqualTo(98);
         assertThat(report.get("skipped").asLong()).isEqualTo(1);
-        assertThat(fieldNames(report.get("failures").get(0))).containsExactly("recordId", "code", "message");
+        assertThat(fieldNames(report.get("failures").get(0))).containsExactly("table", "recordId", "field", "code",
+                "message");
         assertThat(report.get("failures").get(0).get("code").asText()).isEqualTo("DECRYPTION_FAILED");
     }
 
@@ -89,7 +90,7 @@ class MaintenanceRoutesTest extends ApiTest {
     void status_summarisesVerify_countsPerKeyAndFailures() {
         when(api.verifyRecords.verifyRecords(ProgressListener.NONE)).thenReturn(new VerifyReport(15,
                 Map.of("legacy", 2L, "Act1veKeyId00001", 13L), "Act1veKeyId00001",
-                List.of(new RecordFailure("cred7", "DECRYPTION_FAILED", "record cred7 does not decrypt"))));
+                List.of(new RecordFailure("credentials_entity", "cred7", "data", "DECRYPTION_FAILED", "record cred7 does not decrypt"))));
 
         ApiResponse response = api.get("/rest/encryption/status");
 
@@ -101,6 +102,8 @@ class MaintenanceRoutesTest extends ApiTest {
         assertThat(body.get("recordsByKey").get("Act1veKeyId00001").asLong()).isEqualTo(13);
         assertThat(body.get("activeKeyId").asText()).isEqualTo("Act1veKeyId00001");
         assertThat(body.get("failures").get(0).get("recordId").asText()).isEqualTo("cred7");
+        assertThat(body.get("failures").get(0).get("table").asText()).isEqualTo("credentials_entity");
+        assertThat(body.get("failures").get(0).get("field").asText()).isEqualTo("data");
         assertThat(body.get("failures").get(0).get("code").asText()).isEqualTo("DECRYPTION_FAILED");
     }
 }

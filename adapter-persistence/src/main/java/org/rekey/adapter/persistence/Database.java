@@ -35,6 +35,7 @@ public final class Database implements AutoCloseable {
     private final ThreadBoundTransactions transactions;
     private final DataKeyRepository dataKeys;
     private final RecordRepository records;
+    private final SecretRepository secrets;
     private final ApiKeyRepository apiKeys;
 
     private Database(HikariDataSource pool, EntityManagerFactory entityManagers, Connection inMemoryKeeper) {
@@ -44,6 +45,7 @@ public final class Database implements AutoCloseable {
         this.transactions = new ThreadBoundTransactions(entityManagers);
         this.dataKeys = new DataKeyRepository(transactions);
         this.records = new RecordRepository(transactions);
+        this.secrets = new SecretRepository(transactions);
         this.apiKeys = new ApiKeyRepository(transactions);
     }
 
@@ -141,9 +143,14 @@ public final class Database implements AutoCloseable {
         return dataKeys;
     }
 
-    /** {@code LoadRecordsPort}, {@code SaveRecordPort} and {@code ClaimRecordsPort}. */
+    /** {@code LoadRecordsPort} and {@code SaveRecordPort}. */
     public RecordRepository records() {
         return records;
+    }
+
+    /** {@code LoadSecretsPort} and {@code RewriteSecretsPort}: every credential's data. */
+    public SecretRepository secrets() {
+        return secrets;
     }
 
     public ApiKeyRepository apiKeys() {

@@ -2,22 +2,14 @@ package org.rekey.adapter.persistence;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.hibernate.Session;
-import org.rekey.application.port.out.ClaimRecordsPort;
 import org.rekey.application.port.out.LoadRecordsPort;
 import org.rekey.application.port.out.SaveRecordPort;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
-import org.rekey.domain.key.DataKeyId;
 import org.rekey.domain.record.EncryptedRecord;
 import org.rekey.domain.record.RecordId;
 
@@ -26,9 +18,7 @@ import org.rekey.domain.record.RecordId;
  * ({@code ... WHERE id = ? AND version = ?}); every read detaches its rows, so a long transaction
  * paging through many records keeps no rows in memory.
  */
-public final class RecordRepository implements LoadRecordsPort, SaveRecordPort, ClaimRecordsPort {
-
-    private static final String COLUMNS = "id, name, type, data, key_id, version, created_at, updated_at";
+public final class RecordRepository implements LoadRecordsPort, SaveRecordPort {
 
     private final ThreadBoundTransactions transactions;
 
@@ -84,27 +74,6 @@ public final class RecordRepository implements LoadRecordsPort, SaveRecordPort, 
     }
 
     @Override
-    public Map<Optional<DataKeyId>, Long> countRecordsByKey() {
-        return transactions.call(em -> {
-            Map<Optional<DataKeyId>, Long> counts = new HashMap<>();
-            for (Object[] row : em.createQuery("select r.keyId, count(r) from RecordEntity r group by r.keyId",
-                    Object[].class).getResultList()) {
-                counts.put(Optional.ofNullable((String) row[0]).map(DataKeyId::new), (Long) row[1]);
-            }
-            return counts;
-        }, e -> StorageErrors.failure("counting records by key", e));
-    }
-
-    @Override
-    public long countRecordsUsing(DataKeyId keyId) {
-        Objects.requireNonNull(keyId, "keyId");
-        return transactions.call(em -> em.createQuery(
-                        "select count(r) from RecordEntity r where r.keyId = :keyId", Long.class)
-                .setParameter("keyId", keyId.value())
-                .getSingleResult(), e -> StorageErrors.failure("counting records", e));
-    }
-
-    @Override
     public void insertRecord(EncryptedRecord record) {
         RecordEntity row = RecordMapper.toNewEntity(Objects.requireNonNull(record, "record"));
         transactions.call(em -> {
@@ -148,37 +117,6 @@ public final class RecordRepository implements LoadRecordsPort, SaveRecordPort, 
         }, e -> StorageErrors.failure("updating a record", e));
     }
 
-    /** One JDBC batch: the statements travel together, which is what makes eager re-encryption fast. */
-    @Override
-    public List<EncryptedRecord> updateRecordData(List<EncryptedRecord> records) {
-        Objects.requireNonNull(records, "records");
-        if (records.isEmpty()) {
-            return List.of();
-        }
-        return transactions.call(em -> em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE credentials_entity"
-                    + " SET data = ?, key_id = ?, version = version + 1 WHERE id = ? AND version = ?")) {
-                for (EncryptedRecord record : records) {
-                    update.setString(1, record.data());
-                    update.setString(2, RecordMapper.keyIdOf(record));
-                    update.setString(3, record.id().value());
-                    update.setLong(4, record.version());
-                    update.addBatch();
-                }
-                int[] counts = update.executeBatch();
-                List<EncryptedRecord> written = new ArrayList<>(records.size());
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO) {
-                        EncryptedRecord record = records.get(i);
-                        written.add(EncryptedRecord.reconstitute(record.id(), record.name(), record.type(),
-                                record.data(), record.version() + 1, record.createdAt(), record.updatedAt()));
-                    }
-                }
-                return written;
-            }
-        }), e -> StorageErrors.failure("updating records", e));
-    }
-
     @Override
     public void deleteRecord(RecordId id) {
         Objects.requireNonNull(id, "id");
@@ -191,44 +129,6 @@ public final class RecordRepository implements LoadRecordsPort, SaveRecordPort, 
             }
             return null;
         }, e -> StorageErrors.failure("deleting a record", e));
-    }
-
-    /**
-     * Locks and returns the next records to move. PostgreSQL skips rows another transaction holds and
-     * locks only the rows it returns. H2 (single-process, embedded) also skips rows locked by others,
-     * but locks every row matching the condition, not only the first {@code limit}: a second
-     * concurrent claimer on H2 gets nothing until the first commits, never the same records.
-     * Read with plain JDBC: the rows are mapped straight to records, with no entity to build and detach.
-     */
-    @Override
-    public List<EncryptedRecord> claimRecordsNotOn(Optional<DataKeyId> target, Optional<RecordId> after, int limit) {
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(after, "after");
-        requirePositive(limit);
-        transactions.requireTransaction("claiming records");
-        String sql = "SELECT " + COLUMNS + " FROM credentials_entity WHERE "
-                + (target.isPresent() ? "key_id IS DISTINCT FROM ?" : "key_id IS NOT NULL")
-                + (after.isPresent() ? " AND id > ?" : "")
-                + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
-        return transactions.call(em -> em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement claim = connection.prepareStatement(sql)) {
-                int parameter = 1;
-                if (target.isPresent()) {
-                    claim.setString(parameter++, target.get().value());
-                }
-                if (after.isPresent()) {
-                    claim.setString(parameter++, after.get().value());
-                }
-                claim.setInt(parameter, limit);
-                List<EncryptedRecord> claimed = new ArrayList<>(limit);
-                try (ResultSet rows = claim.executeQuery()) {
-                    while (rows.next()) {
-                        claimed.add(RecordMapper.toDomain(rows));
-                    }
-                }
-                return claimed;
-            }
-        }), e -> StorageErrors.failure("claiming records", e));
     }
 
     private static boolean exists(EntityManager em, String id) {

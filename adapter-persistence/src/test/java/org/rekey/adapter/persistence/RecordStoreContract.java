@@ -21,13 +21,17 @@ import org.junit.jupiter.api.Test;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.DataKeyId;
+import org.rekey.domain.key.KeyRef;
 import org.rekey.domain.key.Keyring;
 import org.rekey.domain.key.Keyring.KeyChange;
 import org.rekey.domain.key.WriteFormat;
 import org.rekey.domain.record.EncryptedRecord;
 import org.rekey.domain.record.RecordId;
 
-/** The contract of {@code LoadRecordsPort}, {@code SaveRecordPort} and {@code ClaimRecordsPort}, run on every database. */
+/**
+ * The contract of {@code LoadRecordsPort} and {@code SaveRecordPort}, run on every database, and that every write
+ * keeps the {@code key_id} column the secret counts go by.
+ */
 abstract class RecordStoreContract extends DatabaseTestBase {
 
     private static final Instant T1 = Instant.parse("2024-06-01T10:00:00.001Z");
@@ -140,32 +144,6 @@ abstract class RecordStoreContract extends DatabaseTestBase {
     }
 
     @Test
-    void updateRecordData_rewritesDataAndKeyOnly_inOneBatch_andSkipsRecordsChangedMeanwhile() {
-        EncryptedRecord first = insert(record("rec-1", keyring));
-        EncryptedRecord second = insert(record("rec-2", keyring));
-        KeyChange rotation = keyring.rotate(T1, Fixtures.RANDOM);
-        database.dataKeys().saveDataKeys(rotation.changed());
-        database.records().updateRecord(second.update(Optional.of("changed by a user"), Optional.empty(),
-                rotation.keyring(), WriteFormat.ACTIVE_KEY, T2));
-
-        List<EncryptedRecord> written = database.transactions().inTransaction(() -> database.records()
-                .updateRecordData(List.of(first.reencrypt(rotation.keyring(), WriteFormat.ACTIVE_KEY),
-                        second.reencrypt(rotation.keyring(), WriteFormat.ACTIVE_KEY))));
-
-        assertThat(written).extracting(EncryptedRecord::id).containsExactly(first.id());
-        EncryptedRecord loaded = database.records().loadRecord(first.id()).orElseThrow();
-        assertThat(loaded).isEqualTo(written.get(0));
-        assertThat(loaded.version()).isEqualTo(1);
-        assertThat(loaded.name()).isEqualTo(first.name());
-        assertThat(loaded.updatedAt()).isEqualTo(first.updatedAt());
-        assertThat(loaded.keyId()).isEqualTo(rotation.activated().map(k -> k.id()));
-        assertThat(loaded.decryptData(rotation.keyring())).isEqualTo(first.decryptData(keyring));
-        assertThat(database.records().loadRecord(second.id()).orElseThrow().name()).isEqualTo("changed by a user");
-        assertThat(database.records().countRecordsUsing(rotation.activated().orElseThrow().id())).isEqualTo(2);
-        assertThat(database.records().updateRecordData(List.of())).isEmpty();
-    }
-
-    @Test
     void secondOfTwoUpdatesFromTheSameRead_failsWithVersionConflict_andTheFirstIsKept() {
         EncryptedRecord stored = insert(record("rec-1", keyring));
         EncryptedRecord readByA = database.records().loadRecord(stored.id()).orElseThrow();
@@ -249,7 +227,7 @@ abstract class RecordStoreContract extends DatabaseTestBase {
     }
 
     @Test
-    void countRecordsByKey_countsEachKey_andLegacyValuesUnderTheEmptyKey() {
+    void insertedRecords_countUnderTheKeyTheirDataNames_andLegacyOnesUnderLegacy() {
         DataKeyId first = keyring.activeKey().orElseThrow().id();
         insert(record("l1", keyring, WriteFormat.LEGACY, T0));
         insert(record("l2", keyring, WriteFormat.LEGACY, T0));
@@ -261,13 +239,13 @@ abstract class RecordStoreContract extends DatabaseTestBase {
         insert(record("k3", rotation.keyring()));
         insert(record("k4", rotation.keyring()));
 
-        Map<Optional<DataKeyId>, Long> counts = database.records().countRecordsByKey();
+        Map<KeyRef, Long> counts = database.secrets().countSecretsByKey();
 
-        assertThat(counts).containsOnly(Map.entry(Optional.empty(), 2L), Map.entry(Optional.of(first), 1L),
-                Map.entry(Optional.of(second), 3L));
-        assertThat(database.records().countRecordsUsing(first)).isEqualTo(1);
-        assertThat(database.records().countRecordsUsing(second)).isEqualTo(3);
-        assertThat(database.records().countRecordsUsing(new DataKeyId("unused"))).isZero();
+        assertThat(counts).containsOnly(Map.entry(KeyRef.LEGACY, 2L), Map.entry(KeyRef.of(first), 1L),
+                Map.entry(KeyRef.of(second), 3L));
+        assertThat(database.secrets().countSecretsUsing(first)).isEqualTo(1);
+        assertThat(database.secrets().countSecretsUsing(second)).isEqualTo(3);
+        assertThat(database.secrets().countSecretsUsing(new DataKeyId("unused"))).isZero();
     }
 
     @Test
@@ -277,86 +255,7 @@ abstract class RecordStoreContract extends DatabaseTestBase {
 
         database.records().updateRecord(legacy.reencrypt(keyring, WriteFormat.ACTIVE_KEY));
 
-        assertThat(database.records().countRecordsByKey()).containsOnly(Map.entry(Optional.of(first), 1L));
-    }
-
-    @Test
-    void claim_returnsRecordsNotOnTheTarget_afterTheGivenId_inIdOrder_upToTheLimit() {
-        DataKeyId oldKey = keyring.activeKey().orElseThrow().id();
-        KeyChange rotation = keyring.rotate(T1, Fixtures.RANDOM);
-        database.dataKeys().saveDataKeys(rotation.changed());
-        Optional<DataKeyId> target = rotation.activated().map(k -> k.id());
-        insert(record("e", keyring, WriteFormat.LEGACY, T0));
-        insert(record("a", keyring));
-        insert(record("c", rotation.keyring()));
-        insert(record("d", keyring));
-        insert(record("b", keyring));
-
-        assertThat(ids(claim(target, Optional.empty(), 10))).containsExactly("a", "b", "d", "e");
-        assertThat(ids(claim(target, Optional.empty(), 2))).containsExactly("a", "b");
-        assertThat(ids(claim(target, Optional.of(new RecordId("b")), 10))).containsExactly("d", "e");
-        assertThat(claim(target, Optional.of(new RecordId("e")), 10)).isEmpty();
-        assertThat(claim(target, Optional.empty(), 10)).allSatisfy(r -> assertThat(r.keyId()).isNotEqualTo(target));
-        assertThat(oldKey).isNotEqualTo(target.orElseThrow());
-    }
-
-    @Test
-    void claimWithNoTarget_returnsEveryRecordThatNamesAKey_notLegacyOnes() {
-        insert(record("legacy", keyring, WriteFormat.LEGACY, T0));
-        insert(record("keyed-1", keyring));
-        insert(record("keyed-2", keyring));
-
-        assertThat(ids(claim(Optional.empty(), Optional.empty(), 10))).containsExactly("keyed-1", "keyed-2");
-    }
-
-    @Test
-    void claimOutsideATransaction_isRefused() {
-        assertThatThrownBy(() -> database.records().claimRecordsNotOn(Optional.empty(), Optional.empty(), 10))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("inside TransactionPort.inTransaction");
-    }
-
-    @Test
-    void claimWithABatchSizeBelowOne_isRejected() {
-        assertThatThrownBy(() -> claim(Optional.empty(), Optional.empty(), 0))
-                .isInstanceOfSatisfying(RekeyException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT));
-    }
-
-    @Test
-    void claimedRecords_areSkippedByAConcurrentClaimer_withoutWaiting() throws Exception {
-        for (int i = 0; i < 6; i++) {
-            insert(record("r" + i, keyring, WriteFormat.LEGACY, T0));
-        }
-        Optional<DataKeyId> target = keyring.activeKey().map(k -> k.id());
-        CountDownLatch claimed = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<List<String>> first = CompletableFuture.supplyAsync(
-                () -> database.transactions().inTransaction(() -> {
-                    List<String> ids = ids(database.records().claimRecordsNotOn(target, Optional.empty(), 3));
-                    claimed.countDown();
-                    await(release);
-                    return ids;
-                }));
-        try {
-            assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
-
-            List<String> second = CompletableFuture.supplyAsync(() -> ids(claim(target, Optional.empty(), 3)))
-                    .get(10, TimeUnit.SECONDS);
-
-            assertThat(second).doesNotContainAnyElementsOf(List.of("r0", "r1", "r2"));
-            assertSecondClaim(second);
-        } finally {
-            release.countDown();
-        }
-        assertThat(first.get(10, TimeUnit.SECONDS)).containsExactly("r0", "r1", "r2");
-    }
-
-    /** What a second claimer gets while the first holds r0..r2 of r0..r5. */
-    protected abstract void assertSecondClaim(List<String> second);
-
-    private List<EncryptedRecord> claim(Optional<DataKeyId> target, Optional<RecordId> after, int limit) {
-        return database.transactions().inTransaction(() -> database.records().claimRecordsNotOn(target, after, limit));
+        assertThat(database.secrets().countSecretsByKey()).containsOnly(Map.entry(KeyRef.of(first), 1L));
     }
 
     private EncryptedRecord insert(EncryptedRecord record) {
@@ -367,17 +266,6 @@ abstract class RecordStoreContract extends DatabaseTestBase {
     private static void pause(long millis) {
         try {
             Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(20, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the test never released the claim");
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

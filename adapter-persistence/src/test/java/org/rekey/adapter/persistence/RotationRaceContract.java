@@ -114,7 +114,7 @@ abstract class RotationRaceContract {
             after = Optional.of(page.get(page.size() - 1).id());
         }
         assertThat(decrypted).hasSize(2 * WRITES_PER_INSTANCE).doesNotHaveDuplicates();
-        assertThat(second.records().countRecordsByKey().values().stream().mapToLong(Long::longValue).sum())
+        assertThat(second.secrets().countSecretsByKey().values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(2L * WRITES_PER_INSTANCE);
     }
 

@@ -5,10 +5,11 @@ import java.time.Clock;
 import java.util.function.LongSupplier;
 import org.rekey.application.port.in.RekeyUseCases;
 import org.rekey.application.port.out.ApiKeyStorePort;
-import org.rekey.application.port.out.ClaimRecordsPort;
 import org.rekey.application.port.out.InstanceKeySourcesPort;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.LoadRecordsPort;
+import org.rekey.application.port.out.LoadSecretsPort;
+import org.rekey.application.port.out.RewriteSecretsPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
 import org.rekey.application.port.out.SaveRecordPort;
 import org.rekey.application.port.out.TransactionPort;
@@ -54,8 +55,8 @@ public final class RekeyCore implements AutoCloseable {
 
     /** Every out-port the core needs. */
     public record OutPorts(TransactionPort transactions, LoadDataKeysPort loadDataKeys, SaveDataKeysPort saveDataKeys,
-            LoadRecordsPort loadRecords, SaveRecordPort saveRecord, ClaimRecordsPort claimRecords,
-            ApiKeyStorePort apiKeys, InstanceKeySourcesPort instanceKeySources) {
+            LoadRecordsPort loadRecords, SaveRecordPort saveRecord, LoadSecretsPort loadSecrets,
+            RewriteSecretsPort rewriteSecrets, ApiKeyStorePort apiKeys, InstanceKeySourcesPort instanceKeySources) {
     }
 
     private final RekeyUseCases useCases;
@@ -86,16 +87,16 @@ public final class RekeyCore implements AutoCloseable {
         KeyringCache keyring = new KeyringCache(ports.loadDataKeys(), initial, settings.keyRefreshInterval(),
                 nanoClock);
         KeyChanges keyChanges = new KeyChanges(ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(), keyring);
-        RecordMover mover = new RecordMover(ports.transactions(), ports.claimRecords(), ports.saveRecord(),
-                ports.loadRecords(), keyring);
+        RecordMover mover = new RecordMover(ports.transactions(), ports.loadSecrets(), ports.rewriteSecrets(),
+                keyring);
         ReencryptService reencrypt = new ReencryptService(mover, settings);
         ReencryptionJobService reencryptionJob = new ReencryptionJobService(reencrypt, clock);
         RekeyUseCases useCases = new RekeyUseCases(
                 new RotateDataKeyService(keyChanges, settings, clock, random),
-                new ListDataKeysService(ports.loadDataKeys(), ports.loadRecords()),
-                new ShowDataKeyService(ports.loadDataKeys(), ports.loadRecords()),
-                new ImportDataKeyService(keyChanges, ports.loadRecords(), settings, clock),
-                new DestroyDataKeyService(keyChanges, ports.loadRecords(), clock),
+                new ListDataKeysService(ports.loadDataKeys(), ports.loadSecrets()),
+                new ShowDataKeyService(ports.loadDataKeys(), ports.loadSecrets()),
+                new ImportDataKeyService(keyChanges, ports.loadSecrets(), settings, clock),
+                new DestroyDataKeyService(keyChanges, ports.loadSecrets(), clock),
                 new CreateCredentialService(keyring, ports.saveRecord(), settings, clock, random),
                 new GetCredentialService(keyring, ports.loadRecords()),
                 new ListCredentialsService(ports.loadRecords()),
@@ -114,10 +115,10 @@ public final class RekeyCore implements AutoCloseable {
                 new AuthenticateService(ports.apiKeys()),
                 reencrypt,
                 reencryptionJob,
-                new VerifyRecordsService(ports.loadRecords(), keyring),
+                new VerifyRecordsService(ports.loadSecrets(), keyring),
                 new DowngradeToLegacyService(mover),
                 new ChangeInstanceKeyService(mover, ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(),
-                        ports.loadRecords(), ports.instanceKeySources(), keyring, settings, clock));
+                        ports.loadSecrets(), ports.instanceKeySources(), keyring, settings, clock));
         return new RekeyCore(useCases, keyring, reencryptionJob);
     }
 

@@ -15,34 +15,47 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.rekey.application.apikey.ApiKey;
 import org.rekey.application.port.out.ApiKeyStorePort;
-import org.rekey.application.port.out.ClaimRecordsPort;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.LoadRecordsPort;
+import org.rekey.application.port.out.LoadSecretsPort;
+import org.rekey.application.port.out.RewriteSecretsPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
 import org.rekey.application.port.out.SaveRecordPort;
+import org.rekey.application.port.out.SecretLocation;
+import org.rekey.application.port.out.SecretRewrite;
+import org.rekey.application.port.out.StoredSecret;
 import org.rekey.application.port.out.TransactionPort;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.DataKey;
 import org.rekey.domain.key.DataKeyId;
+import org.rekey.domain.key.KeyRef;
+import org.rekey.domain.key.StoredValue;
 import org.rekey.domain.record.EncryptedRecord;
 import org.rekey.domain.record.RecordId;
 
 /**
  * Every store out-port in memory, with the database's rules: one active data key ({@code ROTATION_CONFLICT}),
  * optimistic locking ({@code VERSION_CONFLICT}), unique ids ({@code DUPLICATE_ID}), {@code RECORD_NOT_FOUND},
- * keyset order by id, and transactions that roll back when their work throws.
+ * keyset order by id, and transactions that roll back when their work throws. As in rekey's own schema, each
+ * record's data is one secret, at {@code ("credentials_entity", id, "data")}; the secret ports are run
+ * against the same contract as the database ({@code InMemorySecretStoreTest}).
  *
  * <p>Transactions are serialised by one lock (a nested call joins the outer one; a port call outside any
  * transaction runs in one of its own), so a claim never meets a row another transaction holds. Rollback
  * restores a snapshot taken when the outermost transaction began. A single statement is atomic:
  * {@link #saveDataKeys} that breaks the one-active rule changes nothing, even inside a transaction.
  *
- * <p>Test hooks: {@link #onClaim} runs right after records are claimed, {@link #onUpdate} right before a
- * record update is applied (it may throw to simulate a failing database).
+ * <p>Test hooks: {@link #onClaim} runs right after secrets are claimed (with the records that hold them),
+ * {@link #onUpdate} right before a record update or a secret rewrite is applied (it may throw to simulate a
+ * failing database).
  */
 public final class InMemoryStore implements TransactionPort, LoadDataKeysPort, SaveDataKeysPort, LoadRecordsPort,
-        SaveRecordPort, ClaimRecordsPort, ApiKeyStorePort {
+        SaveRecordPort, LoadSecretsPort, RewriteSecretsPort, ApiKeyStorePort {
+
+    /** Where the secrets of this store live, as in rekey's own schema. */
+    public static final String TABLE = "credentials_entity";
+    public static final String FIELD = "data";
 
     private static final Comparator<EncryptedRecord> BY_CREATION =
             Comparator.comparing(EncryptedRecord::createdAt).thenComparing(r -> r.id().value());
@@ -56,12 +69,15 @@ public final class InMemoryStore implements TransactionPort, LoadDataKeysPort, S
     private volatile Consumer<List<EncryptedRecord>> claimHook = claimed -> { };
     private volatile Consumer<EncryptedRecord> updateHook = record -> { };
 
-    /** Runs {@code hook} inside the claiming transaction, right after each claim, with the claimed records. */
+    /** Runs {@code hook} inside the claiming transaction, right after each claim, with the records claimed. */
     public void onClaim(Consumer<List<EncryptedRecord>> hook) {
         this.claimHook = hook;
     }
 
-    /** Runs {@code hook} before each {@link #updateRecord} is applied; an exception it throws fails the update. */
+    /**
+     * Runs {@code hook} before each {@link #updateRecord} and each rewrite of {@link #rewriteSecrets} is applied,
+     * with the record as it would be written; an exception it throws fails the call.
+     */
     public void onUpdate(Consumer<EncryptedRecord> hook) {
         this.updateHook = hook;
     }
@@ -148,33 +164,6 @@ public final class InMemoryStore implements TransactionPort, LoadDataKeysPort, S
         return inTransaction(() -> tail(after).stream().limit(limit).toList());
     }
 
-    /**
-     * Groups by the text before the first {@code :}, as a SQL {@code GROUP BY} on that prefix would; values
-     * whose prefix is not a valid key id (malformed values) are not counted.
-     */
-    @Override
-    public Map<Optional<DataKeyId>, Long> countRecordsByKey() {
-        return inTransaction(() -> {
-            Map<Optional<DataKeyId>, Long> counts = new HashMap<>();
-            for (EncryptedRecord record : records.values()) {
-                String data = record.data();
-                int colon = data.indexOf(':');
-                if (colon < 0) {
-                    counts.merge(Optional.empty(), 1L, Long::sum);
-                } else if (DataKeyId.isValid(data.substring(0, colon))) {
-                    counts.merge(Optional.of(new DataKeyId(data.substring(0, colon))), 1L, Long::sum);
-                }
-            }
-            return Map.copyOf(counts);
-        });
-    }
-
-    @Override
-    public long countRecordsUsing(DataKeyId keyId) {
-        return inTransaction(() -> records.values().stream().filter(r -> r.data().startsWith(keyId.value() + ":"))
-                .count());
-    }
-
     @Override
     public void insertRecord(EncryptedRecord record) {
         inTransaction(() -> {
@@ -205,25 +194,6 @@ public final class InMemoryStore implements TransactionPort, LoadDataKeysPort, S
     }
 
     @Override
-    public List<EncryptedRecord> updateRecordData(List<EncryptedRecord> batch) {
-        return inTransaction(() -> {
-            List<EncryptedRecord> written = new ArrayList<>();
-            for (EncryptedRecord record : batch) {
-                EncryptedRecord stored = records.get(record.id().value());
-                if (stored == null || stored.version() != record.version()) {
-                    continue;
-                }
-                updateHook.accept(record);
-                EncryptedRecord next = EncryptedRecord.reconstitute(record.id(), stored.name(), stored.type(),
-                        record.data(), record.version() + 1, stored.createdAt(), stored.updatedAt());
-                records.put(record.id().value(), next);
-                written.add(next);
-            }
-            return written;
-        });
-    }
-
-    @Override
     public void deleteRecord(RecordId id) {
         inTransaction(() -> {
             if (records.remove(id.value()) == null) {
@@ -233,18 +203,117 @@ public final class InMemoryStore implements TransactionPort, LoadDataKeysPort, S
         });
     }
 
-    /** Values compared as text, like a SQL {@code data NOT LIKE 'keyId:%'} (or {@code LIKE '%:%'}). */
+    // ---- secrets
+
     @Override
-    public List<EncryptedRecord> claimRecordsNotOn(Optional<DataKeyId> target, Optional<RecordId> after, int limit) {
+    public List<StoredSecret> loadSecretsAfter(Optional<SecretLocation> after, int limit) {
+        requirePositive(limit);
+        return inTransaction(() -> secretsAfter(after).stream().limit(limit).toList());
+    }
+
+    @Override
+    public long countSecrets() {
+        return inTransaction(() -> (long) records.size());
+    }
+
+    /** Values that do not parse are left out, as the port says. */
+    @Override
+    public Map<KeyRef, Long> countSecretsByKey() {
         return inTransaction(() -> {
-            List<EncryptedRecord> claimed = tail(after).stream()
-                    .filter(r -> target.map(t -> !r.data().startsWith(t.value() + ":"))
-                            .orElseGet(() -> r.data().indexOf(':') >= 0))
+            Map<KeyRef, Long> counts = new HashMap<>();
+            for (EncryptedRecord record : records.values()) {
+                keyRefOf(record.data()).ifPresent(key -> counts.merge(key, 1L, Long::sum));
+            }
+            return Map.copyOf(counts);
+        });
+    }
+
+    @Override
+    public long countSecretsUsing(DataKeyId keyId) {
+        return inTransaction(() -> records.values().stream()
+                .filter(r -> keyRefOf(r.data()).equals(Optional.of(KeyRef.of(keyId))))
+                .count());
+    }
+
+    /**
+     * Secrets whose value does not name {@code target}, values that do not parse included. Transactions are
+     * serialised, so no claimed row is ever held by another one.
+     */
+    @Override
+    public List<StoredSecret> claimSecretsNotOn(KeyRef target, Optional<SecretLocation> after, int limit) {
+        requirePositive(limit);
+        requireTransaction("claiming secrets");
+        return inTransaction(() -> {
+            List<StoredSecret> claimed = secretsAfter(after).stream()
+                    .filter(s -> !keyRefOf(s.value()).equals(Optional.of(target)))
                     .limit(limit)
                     .toList();
-            claimHook.accept(claimed);
+            claimHook.accept(claimed.stream().map(s -> records.get(s.location().rowId())).toList());
             return claimed;
         });
+    }
+
+    /** Compare-and-set on the data; the record's version goes up by one, its name and dates stay. */
+    @Override
+    public List<SecretRewrite> rewriteSecrets(List<SecretRewrite> rewrites) {
+        List<SecretRewrite> batch = List.copyOf(rewrites);
+        for (SecretRewrite rewrite : batch) {
+            if (!TABLE.equals(rewrite.location().table()) || !FIELD.equals(rewrite.location().field())) {
+                throw new IllegalArgumentException("this store keeps secrets only at " + TABLE + "/<id>/" + FIELD
+                        + ", not at " + rewrite.location());
+            }
+            StoredValue.parse(rewrite.newValue());
+        }
+        requireTransaction("rewriting secrets");
+        return inTransaction(() -> {
+            List<SecretRewrite> written = new ArrayList<>();
+            for (SecretRewrite rewrite : batch) {
+                EncryptedRecord stored = records.get(rewrite.location().rowId());
+                if (stored == null || !stored.data().equals(rewrite.before().value())) {
+                    continue;
+                }
+                EncryptedRecord next = EncryptedRecord.reconstitute(stored.id(), stored.name(), stored.type(),
+                        rewrite.newValue(), stored.version() + 1, stored.createdAt(), stored.updatedAt());
+                updateHook.accept(next);
+                records.put(stored.id().value(), next);
+                written.add(rewrite);
+            }
+            return written;
+        });
+    }
+
+    /** The records' data in location order: the table sorts before or after ours, then ids, then the field. */
+    private List<StoredSecret> secretsAfter(Optional<SecretLocation> after) {
+        List<StoredSecret> secrets = new ArrayList<>();
+        for (EncryptedRecord record : records.values()) {
+            StoredSecret secret = new StoredSecret(new SecretLocation(TABLE, record.id().value(), FIELD),
+                    record.data());
+            if (after.isEmpty() || secret.location().compareTo(after.get()) > 0) {
+                secrets.add(secret);
+            }
+        }
+        return secrets;
+    }
+
+    private static Optional<KeyRef> keyRefOf(String value) {
+        try {
+            return Optional.of(StoredValue.parse(value).keyRef());
+        } catch (RekeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void requireTransaction(String operation) {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException(operation + " must run inside TransactionPort.inTransaction:"
+                    + " its row locks last only until the transaction ends");
+        }
+    }
+
+    private static void requirePositive(int limit) {
+        if (limit < 1) {
+            throw RekeyException.invalid("the batch size must be at least 1, not " + limit);
+        }
     }
 
     private List<EncryptedRecord> tail(Optional<RecordId> after) {

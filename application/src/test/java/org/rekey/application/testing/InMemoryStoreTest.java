@@ -16,11 +16,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.rekey.application.apikey.ApiKey;
 import org.rekey.application.apikey.Scope;
+import org.rekey.application.port.out.SecretLocation;
+import org.rekey.application.port.out.StoredSecret;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.DataKey;
 import org.rekey.domain.key.DataKeyId;
 import org.rekey.domain.key.InstanceKey;
+import org.rekey.domain.key.KeyRef;
 import org.rekey.domain.key.Keyring;
 import org.rekey.domain.key.WriteFormat;
 import org.rekey.domain.record.EncryptedRecord;
@@ -150,36 +153,36 @@ class InMemoryStoreTest {
     }
 
     @Test
-    void claimRecordsNotOn_aKey_returnsEveryOtherRecordByIdAfterTheGivenOne() {
+    void claimSecretsNotOn_aKey_returnsEveryOtherRecordByIdAfterTheGivenOne() {
         DataKeyId active = keyring.activeKey().orElseThrow().id();
         store.insertRecord(record("a"));
         store.insertRecord(Fixtures.record("b", "{}", keyring, WriteFormat.LEGACY, 0));
         store.insertRecord(Fixtures.withData(record("c"), "legacyRowId:U2FsdGVkX18="));
         store.insertRecord(Fixtures.record("d", "{}", keyring, WriteFormat.LEGACY, 0));
 
-        assertThat(ids(store.claimRecordsNotOn(Optional.of(active), Optional.empty(), 10)))
+        assertThat(rowIds(claim(KeyRef.of(active), Optional.empty(), 10)))
                 .containsExactly("b", "c", "d");
-        assertThat(ids(store.claimRecordsNotOn(Optional.of(active), Optional.of(new RecordId("b")), 1)))
+        assertThat(rowIds(claim(KeyRef.of(active), Optional.of(at("b")), 1)))
                 .containsExactly("c");
     }
 
     @Test
-    void claimRecordsNotOn_noKey_returnsOnlyRecordsThatNameAKey() {
+    void claimSecretsNotOn_legacy_returnsOnlyRecordsThatNameAKey() {
         store.insertRecord(record("a"));
         store.insertRecord(Fixtures.record("b", "{}", keyring, WriteFormat.LEGACY, 0));
 
-        assertThat(ids(store.claimRecordsNotOn(Optional.empty(), Optional.empty(), 10))).containsExactly("a");
+        assertThat(rowIds(claim(KeyRef.LEGACY, Optional.empty(), 10))).containsExactly("a");
     }
 
     @Test
-    void countRecordsByKey_countsLegacyValuesUnderTheEmptyKey() {
+    void countSecretsByKey_countsLegacyValuesUnderLegacy() {
         DataKeyId active = keyring.activeKey().orElseThrow().id();
         store.insertRecord(record("a"));
         store.insertRecord(record("b"));
         store.insertRecord(Fixtures.record("c", "{}", keyring, WriteFormat.LEGACY, 0));
 
-        assertThat(store.countRecordsByKey()).isEqualTo(Map.of(Optional.of(active), 2L, Optional.empty(), 1L));
-        assertThat(store.countRecordsUsing(active)).isEqualTo(2);
+        assertThat(store.countSecretsByKey()).isEqualTo(Map.of(KeyRef.of(active), 2L, KeyRef.LEGACY, 1L));
+        assertThat(store.countSecretsUsing(active)).isEqualTo(2);
     }
 
     @Test
@@ -217,6 +220,18 @@ class InMemoryStoreTest {
 
     private EncryptedRecord record(String id) {
         return Fixtures.record(id, Fixtures.JSON, keyring, WriteFormat.ACTIVE_KEY, 0);
+    }
+
+    private List<StoredSecret> claim(KeyRef target, Optional<SecretLocation> after, int limit) {
+        return store.inTransaction(() -> store.claimSecretsNotOn(target, after, limit));
+    }
+
+    private static SecretLocation at(String id) {
+        return new SecretLocation(InMemoryStore.TABLE, id, InMemoryStore.FIELD);
+    }
+
+    private static List<String> rowIds(List<StoredSecret> secrets) {
+        return secrets.stream().map(s -> s.location().rowId()).toList();
     }
 
     private static List<String> ids(List<EncryptedRecord> records) {

@@ -60,9 +60,9 @@ final class ReportOutput {
         if (failures.isEmpty()) {
             return;
         }
-        Table table = Table.withHeader("FAILED RECORD", "CODE", "MESSAGE");
+        Table table = Table.withHeader("FAILED IN TABLE", "ROW", "FIELD", "CODE", "MESSAGE");
         for (RecordFailure failure : failures) {
-            table.row(failure.recordId(), failure.code(), failure.message());
+            table.row(failure.table(), failure.recordId(), failure.field(), failure.code(), failure.message());
         }
         printer.table(table);
     }

@@ -49,7 +49,7 @@ class DowngradeCommandTest {
 
     @Test
     void downgrade_withFailures_neverSaysItIsSafe() {
-        givenReport(List.of(new RecordFailure("rec1", "DECRYPTION_FAILED", "does not decrypt")));
+        givenReport(List.of(new RecordFailure("credentials_entity", "rec1", "data", "DECRYPTION_FAILED", "does not decrypt")));
 
         CliRun.Result result = CliRun.run(context, "downgrade", "--to-legacy");
 

@@ -90,13 +90,13 @@ class ReencryptCommandTest {
 
     @Test
     void reencrypt_withFailedRecords_listsThem_andExitsWithFailure() {
-        givenReport(moved(List.of(new RecordFailure("rec7", "DECRYPTION_FAILED", "does not decrypt"))));
+        givenReport(moved(List.of(new RecordFailure("credentials_entity", "rec7", "data", "DECRYPTION_FAILED", "does not decrypt"))));
 
         CliRun.Result result = CliRun.run(context, "reencrypt");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).contains("FAILED RECORD  CODE               MESSAGE",
-                "rec7           DECRYPTION_FAILED  does not decrypt");
+        assertThat(result.out()).contains("FAILED IN TABLE     ROW   FIELD  CODE               MESSAGE",
+                "credentials_entity  rec7  data   DECRYPTION_FAILED  does not decrypt");
         assertThat(result.err()).startsWith("error: 1 records could not be re-encrypted");
     }
 

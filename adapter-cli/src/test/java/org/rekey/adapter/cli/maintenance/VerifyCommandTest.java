@@ -49,22 +49,23 @@ class VerifyCommandTest {
 
     @Test
     void verify_withFailures_listsEveryRecordAndCode_andExitsWithFailure() {
-        givenReport(List.of(new RecordFailure("rec1", "DECRYPTION_FAILED", "the value does not decrypt"),
-                new RecordFailure("rec2", "KEY_DESTROYED", "key Zz98 was destroyed at 2024-05-01T10:00:00Z")));
+        givenReport(List.of(new RecordFailure("credentials_entity", "rec1", "data", "DECRYPTION_FAILED", "the value does not decrypt"),
+                new RecordFailure("credentials_entity", "rec2", "data", "KEY_DESTROYED", "key Zz98 was destroyed at 2024-05-01T10:00:00Z")));
 
         CliRun.Result result = CliRun.run(context, "verify");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).contains("6 records, 2 failed",
-                "rec1           DECRYPTION_FAILED  the value does not decrypt",
-                "rec2           KEY_DESTROYED      key Zz98 was destroyed");
+                "FAILED IN TABLE     ROW   FIELD  CODE               MESSAGE",
+                "credentials_entity  rec1  data   DECRYPTION_FAILED  the value does not decrypt",
+                "credentials_entity  rec2  data   KEY_DESTROYED      key Zz98 was destroyed");
         assertThat(result.err()).isEqualTo("error: 2 of 6 records do not decrypt (listed on stdout with their error"
                 + " codes); restore them or delete them\n");
     }
 
     @Test
     void verify_json_printsCountsAndFailures() {
-        givenReport(List.of(new RecordFailure("rec1", "DECRYPTION_FAILED", "the value does not decrypt")));
+        givenReport(List.of(new RecordFailure("credentials_entity", "rec1", "data", "DECRYPTION_FAILED", "the value does not decrypt")));
 
         CliRun.Result result = CliRun.run(context, "verify", "--json");
 
@@ -74,6 +75,8 @@ class VerifyCommandTest {
         assertThat(json.get("activeKeyId").asText()).isEqualTo(ACTIVE);
         assertThat(json.get("recordsByKey").get("legacy").asLong()).isEqualTo(1);
         assertThat(json.get("failures").get(0).get("recordId").asText()).isEqualTo("rec1");
+        assertThat(json.get("failures").get(0).get("table").asText()).isEqualTo("credentials_entity");
+        assertThat(json.get("failures").get(0).get("field").asText()).isEqualTo("data");
         assertThat(json.get("failures").get(0).get("code").asText()).isEqualTo("DECRYPTION_FAILED");
         assertThat(json.get("succeeded").asBoolean()).isFalse();
     }

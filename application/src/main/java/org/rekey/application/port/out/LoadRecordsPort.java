@@ -1,9 +1,7 @@
 package org.rekey.application.port.out;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.rekey.domain.key.DataKeyId;
 import org.rekey.domain.record.EncryptedRecord;
 import org.rekey.domain.record.RecordId;
 
@@ -19,10 +17,4 @@ public interface LoadRecordsPort {
 
     /** Up to {@code limit} records with ids greater than {@code after}, ordered by id (keyset paging). */
     List<EncryptedRecord> loadRecordsAfter(Optional<RecordId> after, int limit);
-
-    /** How many records each key is used by; the empty key stands for legacy values. */
-    Map<Optional<DataKeyId>, Long> countRecordsByKey();
-
-    /** How many records name {@code keyId}. */
-    long countRecordsUsing(DataKeyId keyId);
 }

@@ -1,6 +1,5 @@
 package org.rekey.application.port.out;
 
-import java.util.List;
 import org.rekey.domain.record.EncryptedRecord;
 import org.rekey.domain.record.RecordId;
 
@@ -22,15 +21,6 @@ public interface SaveRecordPort {
      *     first, {@code RECORD_NOT_FOUND} if it is gone
      */
     EncryptedRecord updateRecord(EncryptedRecord record);
-
-    /**
-     * Writes the re-encrypted data of several records in one round trip: for each, only its data (and the key
-     * id that data names), and only if the stored version still equals {@code record.version()}. Name, type
-     * and updatedAt stay as they are: re-encryption does not change what a record says.
-     *
-     * @return the records written, at their incremented version; the others were changed or deleted meanwhile
-     */
-    List<EncryptedRecord> updateRecordData(List<EncryptedRecord> records);
 
     /** @throws org.rekey.domain.error.RekeyException {@code RECORD_NOT_FOUND} */
     void deleteRecord(RecordId id);

@@ -3,7 +3,7 @@ package org.rekey.application.service.key;
 import java.time.Clock;
 import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.in.key.DestroyDataKeyUseCase;
-import org.rekey.application.port.out.LoadRecordsPort;
+import org.rekey.application.port.out.LoadSecretsPort;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.DataKey;
@@ -18,12 +18,12 @@ public final class DestroyDataKeyService implements DestroyDataKeyUseCase {
     private static final Logger LOG = LoggerFactory.getLogger(DestroyDataKeyService.class);
 
     private final KeyChanges keyChanges;
-    private final LoadRecordsPort loadRecords;
+    private final LoadSecretsPort loadSecrets;
     private final Clock clock;
 
-    public DestroyDataKeyService(KeyChanges keyChanges, LoadRecordsPort loadRecords, Clock clock) {
+    public DestroyDataKeyService(KeyChanges keyChanges, LoadSecretsPort loadSecrets, Clock clock) {
         this.keyChanges = keyChanges;
-        this.loadRecords = loadRecords;
+        this.loadSecrets = loadSecrets;
         this.clock = clock;
     }
 
@@ -31,7 +31,7 @@ public final class DestroyDataKeyService implements DestroyDataKeyUseCase {
     public DataKeyView destroyDataKey(DataKeyId id) {
         KeyChange change = keyChanges.apply("keys-destroy", keyring -> {
             KeyChange destroyed = keyring.destroy(id, clock.instant());
-            long users = loadRecords.countRecordsUsing(id);
+            long users = loadSecrets.countSecretsUsing(id);
             if (users > 0) {
                 throw new RekeyException(ErrorCode.KEY_IN_USE, "key " + id + " is still used by " + users
                         + " record(s); run `rekey reencrypt` to move them to the active key, then destroy it");

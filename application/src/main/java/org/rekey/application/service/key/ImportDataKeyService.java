@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.in.key.ImportDataKeyCommand;
 import org.rekey.application.port.in.key.ImportDataKeyUseCase;
-import org.rekey.application.port.out.LoadRecordsPort;
+import org.rekey.application.port.out.LoadSecretsPort;
 import org.rekey.application.service.keyring.RekeySettings;
 import org.rekey.domain.key.DataKey;
 import org.rekey.domain.key.KeyType;
@@ -18,14 +18,14 @@ public final class ImportDataKeyService implements ImportDataKeyUseCase {
     private static final Logger LOG = LoggerFactory.getLogger(ImportDataKeyService.class);
 
     private final KeyChanges keyChanges;
-    private final LoadRecordsPort loadRecords;
+    private final LoadSecretsPort loadSecrets;
     private final RekeySettings settings;
     private final Clock clock;
 
-    public ImportDataKeyService(KeyChanges keyChanges, LoadRecordsPort loadRecords, RekeySettings settings,
+    public ImportDataKeyService(KeyChanges keyChanges, LoadSecretsPort loadSecrets, RekeySettings settings,
             Clock clock) {
         this.keyChanges = keyChanges;
-        this.loadRecords = loadRecords;
+        this.loadSecrets = loadSecrets;
         this.settings = settings;
         this.clock = clock;
     }
@@ -38,6 +38,6 @@ public final class ImportDataKeyService implements ImportDataKeyUseCase {
                 command.status(), command.wrappedValue(), now, now);
         keyChanges.apply("keys-import", keyring -> keyring.importKey(imported, now));
         LOG.info("imported data key {} as {}", imported.id(), imported.status().wireName());
-        return DataKeyView.of(imported, loadRecords.countRecordsUsing(imported.id()));
+        return DataKeyView.of(imported, loadSecrets.countSecretsUsing(imported.id()));
     }
 }

@@ -1,30 +1,29 @@
 package org.rekey.application.service.key;
 
 import java.util.Map;
-import java.util.Optional;
 import org.rekey.application.port.in.key.DataKeyView;
-import org.rekey.application.port.out.LoadRecordsPort;
+import org.rekey.application.port.out.LoadSecretsPort;
 import org.rekey.domain.key.DataKey;
-import org.rekey.domain.key.DataKeyId;
+import org.rekey.domain.key.KeyRef;
 
-/** How many records each key is used by, counted once per request. */
+/** How many stored secrets each key is used by, counted once per request. */
 final class KeyRecordCounts {
 
-    private final Map<Optional<DataKeyId>, Long> counts;
+    private final Map<KeyRef, Long> counts;
 
-    private KeyRecordCounts(Map<Optional<DataKeyId>, Long> counts) {
+    private KeyRecordCounts(Map<KeyRef, Long> counts) {
         this.counts = counts;
     }
 
-    static KeyRecordCounts load(LoadRecordsPort records) {
-        return new KeyRecordCounts(records.countRecordsByKey());
+    static KeyRecordCounts load(LoadSecretsPort secrets) {
+        return new KeyRecordCounts(secrets.countSecretsByKey());
     }
 
     DataKeyView view(DataKey key) {
-        return DataKeyView.of(key, counts.getOrDefault(Optional.of(key.id()), 0L));
+        return DataKeyView.of(key, counts.getOrDefault(KeyRef.of(key.id()), 0L));
     }
 
     long legacy() {
-        return counts.getOrDefault(Optional.<DataKeyId>empty(), 0L);
+        return counts.getOrDefault(KeyRef.LEGACY, 0L);
     }
 }

@@ -9,18 +9,18 @@ import org.rekey.application.port.in.key.KeySort;
 import org.rekey.application.port.in.key.ListDataKeysQuery;
 import org.rekey.application.port.in.key.ListDataKeysUseCase;
 import org.rekey.application.port.out.LoadDataKeysPort;
-import org.rekey.application.port.out.LoadRecordsPort;
+import org.rekey.application.port.out.LoadSecretsPort;
 import org.rekey.domain.key.DataKey;
 
 /** Lists keys straight from the database (a list must be exact), filtered, sorted and paged in memory: keys are few. */
 public final class ListDataKeysService implements ListDataKeysUseCase {
 
     private final LoadDataKeysPort loadDataKeys;
-    private final LoadRecordsPort loadRecords;
+    private final LoadSecretsPort loadSecrets;
 
-    public ListDataKeysService(LoadDataKeysPort loadDataKeys, LoadRecordsPort loadRecords) {
+    public ListDataKeysService(LoadDataKeysPort loadDataKeys, LoadSecretsPort loadSecrets) {
         this.loadDataKeys = loadDataKeys;
-        this.loadRecords = loadRecords;
+        this.loadSecrets = loadSecrets;
     }
 
     @Override
@@ -31,7 +31,7 @@ public final class ListDataKeysService implements ListDataKeysUseCase {
                 .filter(k -> query.activatedTo().map(to -> !k.createdAt().isAfter(to)).orElse(true))
                 .sorted(order(query.sort()))
                 .toList();
-        KeyRecordCounts counts = KeyRecordCounts.load(loadRecords);
+        KeyRecordCounts counts = KeyRecordCounts.load(loadSecrets);
         Stream<DataKey> page = matching.stream().skip(query.skip());
         if (query.take() != null) {
             page = page.limit(query.take());

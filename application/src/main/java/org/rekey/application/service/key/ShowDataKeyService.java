@@ -3,7 +3,7 @@ package org.rekey.application.service.key;
 import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.in.key.ShowDataKeyUseCase;
 import org.rekey.application.port.out.LoadDataKeysPort;
-import org.rekey.application.port.out.LoadRecordsPort;
+import org.rekey.application.port.out.LoadSecretsPort;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.DataKeyId;
@@ -12,11 +12,11 @@ import org.rekey.domain.key.DataKeyId;
 public final class ShowDataKeyService implements ShowDataKeyUseCase {
 
     private final LoadDataKeysPort loadDataKeys;
-    private final LoadRecordsPort loadRecords;
+    private final LoadSecretsPort loadSecrets;
 
-    public ShowDataKeyService(LoadDataKeysPort loadDataKeys, LoadRecordsPort loadRecords) {
+    public ShowDataKeyService(LoadDataKeysPort loadDataKeys, LoadSecretsPort loadSecrets) {
         this.loadDataKeys = loadDataKeys;
-        this.loadRecords = loadRecords;
+        this.loadSecrets = loadSecrets;
     }
 
     @Override
@@ -24,7 +24,7 @@ public final class ShowDataKeyService implements ShowDataKeyUseCase {
         return loadDataKeys.loadDataKeys().stream()
                 .filter(k -> k.id().equals(id))
                 .findFirst()
-                .map(k -> DataKeyView.of(k, loadRecords.countRecordsUsing(id)))
+                .map(k -> DataKeyView.of(k, loadSecrets.countSecretsUsing(id)))
                 .orElseThrow(() -> new RekeyException(ErrorCode.KEY_NOT_FOUND, "no data key with id " + id));
     }
 }

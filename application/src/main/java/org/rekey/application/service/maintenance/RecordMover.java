@@ -13,27 +13,29 @@ import org.rekey.application.port.in.maintenance.Progress;
 import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.in.maintenance.RecordFailure;
 import org.rekey.application.port.in.maintenance.VerifyReport;
-import org.rekey.application.port.out.ClaimRecordsPort;
-import org.rekey.application.port.out.LoadRecordsPort;
-import org.rekey.application.port.out.SaveRecordPort;
+import org.rekey.application.port.out.LoadSecretsPort;
+import org.rekey.application.port.out.RewriteSecretsPort;
+import org.rekey.application.port.out.SecretLocation;
+import org.rekey.application.port.out.SecretRewrite;
+import org.rekey.application.port.out.StoredSecret;
 import org.rekey.application.port.out.TransactionPort;
 import org.rekey.application.service.keyring.KeyringCache;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.DataKeyId;
+import org.rekey.domain.key.KeyRef;
 import org.rekey.domain.key.Keyring;
 import org.rekey.domain.key.WriteFormat;
-import org.rekey.domain.record.EncryptedRecord;
-import org.rekey.domain.record.RecordId;
 
 /**
- * Moves records to a target format in batches, one transaction per batch.
+ * Moves every stored secret to a target format in batches, one transaction per batch.
  *
- * <p>Each batch claims the next records by id that are not on the target yet, locking them and
- * skipping rows another instance holds, re-encrypts them and writes each only if its version is
- * unchanged, so a user's concurrent write is never overwritten. Killing the process at any moment
- * rolls back at most the current batch; every record stays readable, and running again resumes where
- * the database says work remains. Memory holds one batch at a time.
+ * <p>Each batch claims the next secrets (in location order) that are not on the target yet, locking them
+ * and skipping rows another instance holds, decrypts and re-encrypts each, and writes each only if the
+ * store still holds the value it was read with (compare-and-set), so a user's concurrent write is never
+ * overwritten. Killing the process at any moment rolls back at most the current batch; every secret stays
+ * readable, and running again resumes where the store says work remains. Memory holds one batch at a time.
+ * A secret that does not decrypt is reported with its location and left as it is.
  */
 public final class RecordMover {
 
@@ -43,17 +45,15 @@ public final class RecordMover {
     private static final int MAX_PASSES = 5;
 
     private final TransactionPort transactions;
-    private final ClaimRecordsPort claimRecords;
-    private final SaveRecordPort saveRecord;
-    private final LoadRecordsPort loadRecords;
+    private final LoadSecretsPort loadSecrets;
+    private final RewriteSecretsPort rewriteSecrets;
     private final KeyringCache keyring;
 
-    public RecordMover(TransactionPort transactions, ClaimRecordsPort claimRecords, SaveRecordPort saveRecord,
-            LoadRecordsPort loadRecords, KeyringCache keyring) {
+    public RecordMover(TransactionPort transactions, LoadSecretsPort loadSecrets, RewriteSecretsPort rewriteSecrets,
+            KeyringCache keyring) {
         this.transactions = transactions;
-        this.claimRecords = claimRecords;
-        this.saveRecord = saveRecord;
-        this.loadRecords = loadRecords;
+        this.loadSecrets = loadSecrets;
+        this.rewriteSecrets = rewriteSecrets;
         this.keyring = keyring;
     }
 
@@ -69,12 +69,12 @@ public final class RecordMover {
         Tally tally = new Tally(total);
         listener.onProgress(tally.progress());
         // Another pass picks up what one pass over the ids can miss: rows another instance held locked
-        // (skipped) and then gave back unmoved, and records moved to a key that was rotated away meanwhile.
+        // (skipped) and then gave back unmoved, and secrets moved to a key that was rotated away meanwhile.
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             long claimedBefore = tally.claimed;
-            Optional<RecordId> after = Optional.empty();
+            Optional<SecretLocation> after = Optional.empty();
             do {
-                Optional<RecordId> from = after;
+                Optional<SecretLocation> from = after;
                 after = transactions.inTransaction(() -> batch(target, from, command.batchSize(), tally));
                 listener.onProgress(tally.progress());
             } while (after.isPresent());
@@ -85,33 +85,33 @@ public final class RecordMover {
         return new BatchReport(targetName, false, pending, tally.moved, tally.skipped, tally.failures);
     }
 
-    /** One transaction: claim, re-encrypt, write. Returns the last claimed id, or empty when nothing was left. */
-    private Optional<RecordId> batch(Target target, Optional<RecordId> after, int size, Tally tally) {
+    /** One transaction: claim, re-encrypt, write. Returns the last claimed location, or empty when nothing was left. */
+    private Optional<SecretLocation> batch(Target target, Optional<SecretLocation> after, int size, Tally tally) {
         Keyring current = keyring.current();
         WriteFormat format = target == Target.LEGACY ? WriteFormat.LEGACY : WriteFormat.ACTIVE_KEY;
-        Optional<DataKeyId> targetKey = target == Target.LEGACY ? Optional.empty()
-                : Optional.of(current.activeKey().orElseThrow().id());
-        List<EncryptedRecord> claimed = claimRecords.claimRecordsNotOn(targetKey, after, size);
-        List<EncryptedRecord> reencrypted = new ArrayList<>(claimed.size());
-        for (EncryptedRecord record : claimed) {
-            if (tally.failed(record.id())) {
+        KeyRef targetKey = target == Target.LEGACY ? KeyRef.LEGACY : KeyRef.of(current.activeKey().orElseThrow().id());
+        List<StoredSecret> claimed = rewriteSecrets.claimSecretsNotOn(targetKey, after, size);
+        List<SecretRewrite> reencrypted = new ArrayList<>(claimed.size());
+        for (StoredSecret secret : claimed) {
+            if (tally.failed(secret.location())) {
                 continue;
             }
             tally.claimed++;
             tally.done++;
             try {
-                reencrypted.add(keyring.apply(k -> record.reencrypt(k, format)));
+                reencrypted.add(new SecretRewrite(secret,
+                        keyring.apply(k -> k.encrypt(k.decrypt(secret.value()), format))));
             } catch (RekeyException e) {
                 if (e.code().kind() == ErrorCode.Kind.FAILURE) {
                     throw e;
                 }
-                tally.fail(new RecordFailure(record.id().value(), e.code().name(), e.getMessage()));
+                tally.fail(secret.location(), e);
             }
         }
-        int written = saveRecord.updateRecordData(reencrypted).size();
+        int written = reencrypted.isEmpty() ? 0 : rewriteSecrets.rewriteSecrets(reencrypted).size();
         tally.moved += written;
         tally.skipped += reencrypted.size() - written;
-        return claimed.isEmpty() ? Optional.empty() : Optional.of(claimed.get(claimed.size() - 1).id());
+        return claimed.isEmpty() ? Optional.empty() : Optional.of(claimed.get(claimed.size() - 1).location());
     }
 
     private Map<String, Long> pending(Target target, Keyring current) {
@@ -120,10 +120,10 @@ public final class RecordMover {
             throw new RekeyException(ErrorCode.NO_ACTIVE_KEY, "there is no active data key to move records to");
         }
         Map<String, Long> pending = new LinkedHashMap<>();
-        loadRecords.countRecordsByKey().forEach((key, count) -> {
-            boolean onTarget = target == Target.LEGACY ? key.isEmpty() : key.equals(active);
+        loadSecrets.countSecretsByKey().forEach((key, count) -> {
+            boolean onTarget = target == Target.LEGACY ? key.isLegacy() : key.dataKey().equals(active);
             if (!onTarget && count > 0) {
-                pending.put(key.map(DataKeyId::value).orElse(VerifyReport.LEGACY), count);
+                pending.put(key.wireName(), count);
             }
         });
         return pending;
@@ -133,7 +133,7 @@ public final class RecordMover {
     private static final class Tally {
         private final long total;
         private final List<RecordFailure> failures = new ArrayList<>();
-        private final Set<String> failedIds = new HashSet<>();
+        private final Set<SecretLocation> failedAt = new HashSet<>();
         private long claimed;
         private long moved;
         private long skipped;
@@ -143,13 +143,13 @@ public final class RecordMover {
             this.total = total;
         }
 
-        boolean failed(RecordId id) {
-            return failedIds.contains(id.value());
+        boolean failed(SecretLocation location) {
+            return failedAt.contains(location);
         }
 
-        void fail(RecordFailure failure) {
-            failures.add(failure);
-            failedIds.add(failure.recordId());
+        void fail(SecretLocation location, RekeyException e) {
+            failures.add(Failures.at(location, e));
+            failedAt.add(location);
         }
 
         Progress progress() {

@@ -10,47 +10,49 @@ import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.in.maintenance.RecordFailure;
 import org.rekey.application.port.in.maintenance.VerifyRecordsUseCase;
 import org.rekey.application.port.in.maintenance.VerifyReport;
-import org.rekey.application.port.out.LoadRecordsPort;
+import org.rekey.application.port.out.LoadSecretsPort;
+import org.rekey.application.port.out.SecretLocation;
+import org.rekey.application.port.out.StoredSecret;
 import org.rekey.application.service.keyring.KeyringCache;
 import org.rekey.domain.error.RekeyException;
-import org.rekey.domain.key.DataKeyId;
 import org.rekey.domain.key.StoredValue;
-import org.rekey.domain.record.EncryptedRecord;
-import org.rekey.domain.record.RecordId;
 
-/** Decrypts every record, page by page, counting records per key; plaintext is discarded at once. */
+/**
+ * Decrypts every secret the store keeps, page by page, counting secrets per key; plaintext is discarded at
+ * once. A failure names the secret's location.
+ */
 public final class VerifyRecordsService implements VerifyRecordsUseCase {
 
     static final int PAGE = 500;
     static final String MALFORMED = "malformed";
 
-    private final LoadRecordsPort loadRecords;
+    private final LoadSecretsPort loadSecrets;
     private final KeyringCache keyring;
 
-    public VerifyRecordsService(LoadRecordsPort loadRecords, KeyringCache keyring) {
-        this.loadRecords = loadRecords;
+    public VerifyRecordsService(LoadSecretsPort loadSecrets, KeyringCache keyring) {
+        this.loadSecrets = loadSecrets;
         this.keyring = keyring;
     }
 
     @Override
     public VerifyReport verifyRecords(ProgressListener listener) {
-        long total = loadRecords.countRecords();
+        long total = loadSecrets.countSecrets();
         Map<String, Long> byKey = new TreeMap<>();
         List<RecordFailure> failures = new ArrayList<>();
         long done = 0;
-        Optional<RecordId> after = Optional.empty();
-        List<EncryptedRecord> page;
+        Optional<SecretLocation> after = Optional.empty();
+        List<StoredSecret> page;
         do {
-            page = loadRecords.loadRecordsAfter(after, PAGE);
-            for (EncryptedRecord record : page) {
-                byKey.merge(keyName(record.data()), 1L, Long::sum);
+            page = loadSecrets.loadSecretsAfter(after, PAGE);
+            for (StoredSecret secret : page) {
+                byKey.merge(keyName(secret.value()), 1L, Long::sum);
                 try {
-                    keyring.decrypt(record.data());
+                    keyring.decrypt(secret.value());
                 } catch (RekeyException e) {
-                    failures.add(new RecordFailure(record.id().value(), e.code().name(), e.getMessage()));
+                    failures.add(Failures.at(secret.location(), e));
                 }
                 done++;
-                after = Optional.of(record.id());
+                after = Optional.of(secret.location());
             }
             listener.onProgress(new Progress(done, Math.max(total, done), failures.size()));
         } while (page.size() == PAGE);
@@ -60,7 +62,7 @@ public final class VerifyRecordsService implements VerifyRecordsUseCase {
 
     private static String keyName(String data) {
         try {
-            return StoredValue.parse(data).keyId().map(DataKeyId::value).orElse(VerifyReport.LEGACY);
+            return StoredValue.parse(data).keyRef().wireName();
         } catch (RekeyException e) {
             return MALFORMED;
         }

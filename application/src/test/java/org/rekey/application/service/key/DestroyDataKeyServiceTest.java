@@ -27,7 +27,7 @@ import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.out.LoadDataKeysPort;
-import org.rekey.application.port.out.LoadRecordsPort;
+import org.rekey.application.port.out.LoadSecretsPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
 import org.rekey.application.port.out.TransactionPort;
 import org.rekey.application.service.keyring.KeyringCache;
@@ -53,7 +53,7 @@ class DestroyDataKeyServiceTest {
     @Mock
     private SaveDataKeysPort saveDataKeys;
     @Mock
-    private LoadRecordsPort loadRecords;
+    private LoadSecretsPort loadSecrets;
     @Captor
     private ArgumentCaptor<List<DataKey>> saved;
 
@@ -72,22 +72,22 @@ class DestroyDataKeyServiceTest {
         KeyringCache cache = new KeyringCache(loadDataKeys, rotated, Duration.ofMillis(500), () -> 0L);
         service = new DestroyDataKeyService(new KeyChanges(transactions, loadDataKeys, saveDataKeys, cache,
                 new Backups(operation -> Optional.empty(), BackupListener.NONE)),
-                loadRecords, CLOCK);
+                loadSecrets, CLOCK);
         when(loadDataKeys.loadDataKeys()).thenReturn(rotated.keys());
     }
 
     @Test
     void destroy_anUnusedInactiveKey_countsInsideTheTransaction_andSavesATombstone() {
-        when(loadRecords.countRecordsUsing(retired)).thenAnswer(call -> {
+        when(loadSecrets.countSecretsUsing(retired)).thenAnswer(call -> {
             assertThat(tx.isOpen()).as("the count that proves the key unused is in the same transaction").isTrue();
             return 0L;
         });
 
         DataKeyView view = service.destroyDataKey(retired);
 
-        InOrder order = inOrder(transactions, loadRecords, saveDataKeys);
+        InOrder order = inOrder(transactions, loadSecrets, saveDataKeys);
         order.verify(transactions).inTransaction(any());
-        order.verify(loadRecords).countRecordsUsing(retired);
+        order.verify(loadSecrets).countSecretsUsing(retired);
         order.verify(saveDataKeys).saveDataKeys(saved.capture());
         DataKey tombstone = saved.getValue().get(0);
         assertThat(saved.getValue()).hasSize(1);
@@ -100,7 +100,7 @@ class DestroyDataKeyServiceTest {
 
     @Test
     void destroy_aKeyRecordsStillUse_isKeyInUseWithTheCount_andSavesNothing() {
-        when(loadRecords.countRecordsUsing(retired)).thenReturn(3L);
+        when(loadSecrets.countSecretsUsing(retired)).thenReturn(3L);
 
         RekeyException e = assertRejected(ErrorCode.KEY_IN_USE, () -> service.destroyDataKey(retired));
 
@@ -110,7 +110,7 @@ class DestroyDataKeyServiceTest {
 
     @Test
     void destroy_theActiveKey_isKeyActive() {
-        lenient().when(loadRecords.countRecordsUsing(active)).thenReturn(0L);
+        lenient().when(loadSecrets.countSecretsUsing(active)).thenReturn(0L);
 
         RekeyException e = assertRejected(ErrorCode.KEY_ACTIVE, () -> service.destroyDataKey(active));
 
@@ -121,7 +121,7 @@ class DestroyDataKeyServiceTest {
     /** The active key nearly always has records: the answer must still be "rotate first", not "re-encrypt". */
     @Test
     void destroy_theActiveKeyWhileRecordsUseIt_isKeyActive() {
-        lenient().when(loadRecords.countRecordsUsing(active)).thenReturn(5L);
+        lenient().when(loadSecrets.countSecretsUsing(active)).thenReturn(5L);
 
         RekeyException e = assertRejected(ErrorCode.KEY_ACTIVE, () -> service.destroyDataKey(active));
 
@@ -133,7 +133,7 @@ class DestroyDataKeyServiceTest {
     void destroy_anUnknownKey_isKeyNotFound_withoutCounting() {
         assertRejected(ErrorCode.KEY_NOT_FOUND, () -> service.destroyDataKey(new DataKeyId("nope")));
 
-        verify(loadRecords, never()).countRecordsUsing(any());
+        verify(loadSecrets, never()).countSecretsUsing(any());
         verify(saveDataKeys, never()).saveDataKeys(anyList());
     }
 }

@@ -93,7 +93,7 @@ class ReencryptTest {
         assertRejected(ErrorCode.STORAGE_FAILURE, () -> api.reencrypt().reencrypt(new BatchCommand(2, false),
                 ProgressListener.NONE));
 
-        assertThat(store.countRecordsUsing(new DataKeyId(newKey)))
+        assertThat(store.countSecretsUsing(new DataKeyId(newKey)))
                 .as("batches 1 and 2 committed; batch 3 rolled back as a whole").isEqualTo(4);
         assertEveryRecordReadable();
 
@@ -127,6 +127,8 @@ class ReencryptTest {
         assertThat(report.succeeded()).isFalse();
         assertThat(report.failures()).singleElement().satisfies(failure -> {
             assertThat(failure.recordId()).isEqualTo("corrupt");
+            assertThat(failure.table()).isEqualTo(InMemoryStore.TABLE);
+            assertThat(failure.field()).isEqualTo(InMemoryStore.FIELD);
             assertThat(failure.code()).isEqualTo(ErrorCode.DECRYPTION_FAILED.name());
             assertThat(failure.message()).isNotBlank().doesNotContain(corrupt);
         });

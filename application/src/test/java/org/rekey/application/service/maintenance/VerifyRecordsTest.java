@@ -66,6 +66,9 @@ class VerifyRecordsTest {
         assertThat(report.failures()).allSatisfy(failure -> assertThat(failure.message()).isNotBlank()
                 .doesNotContain(SECRET).doesNotContain(StoredValue.parse(foreign).ciphertext())
                 .doesNotContain(TestServices.DEFAULT_INSTANCE_KEY));
+        assertThat(report.failures()).as("each failure names where the value is kept")
+                .extracting(RecordFailure::table, RecordFailure::field)
+                .containsOnly(tuple(InMemoryStore.TABLE, InMemoryStore.FIELD));
         assertThat(progress.get(progress.size() - 1)).isEqualTo(new Progress(7, 7, 3));
     }
 
