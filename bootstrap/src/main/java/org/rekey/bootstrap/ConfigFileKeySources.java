@@ -18,8 +18,8 @@ import org.rekey.domain.error.RekeyException;
 
 /**
  * The instance key's sources: {@code N8N_ENCRYPTION_KEY}, the file {@code N8N_ENCRYPTION_KEY_FILE} names,
- * and {@code $REKEY_USER_FOLDER/config} ({@code {"encryptionKey": "..."}}, as n8n writes it), which is
- * written atomically with mode 0600.
+ * and a config file ({@code {"encryptionKey": "..."}}, as n8n writes it; rekey's {@code $REKEY_USER_FOLDER/config},
+ * or n8n's {@code .n8n/config} on n8n's store), which is written atomically with mode 0600.
  */
 final class ConfigFileKeySources implements InstanceKeySourcesPort {
 
@@ -27,13 +27,15 @@ final class ConfigFileKeySources implements InstanceKeySourcesPort {
     private static final String FIELD = "encryptionKey";
 
     private final RekeyConfig config;
+    private final Path configFile;
 
-    ConfigFileKeySources(RekeyConfig config) {
+    ConfigFileKeySources(RekeyConfig config, Path configFile) {
         this.config = config;
+        this.configFile = configFile;
     }
 
     private Path configFile() {
-        return config.userFolder().resolve("config");
+        return configFile;
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.util.concurrent.CountDownLatch;
 import org.rekey.adapter.cli.CliContext;
 import org.rekey.adapter.http.HttpServer;
 import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.port.in.backup.BackupListener;
+import org.rekey.application.port.in.backup.RestoreBackupUseCase;
 import org.slf4j.LoggerFactory;
 
 /** The command line's view of this process: configuration from the environment, the app opened on first use. */
@@ -13,6 +15,8 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
     private final RekeyConfig config;
     private final boolean terminal;
     private RekeyApp app;
+    private RekeyApp.Restoring restoring;
+    private BackupListener backups = BackupListener.NONE;
 
     ProcessCliContext(RekeyConfig config, boolean terminal) {
         this.config = config;
@@ -22,9 +26,27 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
     @Override
     public synchronized RekeyUseCases useCases() {
         if (app == null) {
-            app = RekeyApp.open(config);
+            app = RekeyApp.open(config, taken -> backups.backupTaken(taken));
         }
         return app.useCases();
+    }
+
+    @Override
+    public synchronized RestoreBackupUseCase restoreBackup() {
+        if (restoring == null) {
+            restoring = RekeyApp.restoring(config);
+        }
+        RestoreBackupUseCase restore = restoring.useCase();
+        return path -> {
+            RestoreBackupUseCase.RestoredBackup restored = restore.restore(path);
+            backups.backupTaken(restored.before());
+            return restored;
+        };
+    }
+
+    @Override
+    public void onBackup(BackupListener listener) {
+        this.backups = listener;
     }
 
     @Override
@@ -66,6 +88,14 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (restoring != null) {
+            try {
+                restoring.store().close();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(ProcessCliContext.class).warn("closing n8n's database failed: {}", e.toString());
+            }
+            restoring = null;
+        }
         if (app != null) {
             app.close();
             app = null;

@@ -2,39 +2,110 @@ package org.rekey.bootstrap;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import org.rekey.adapter.persistence.Database;
+import org.rekey.adapter.persistence.n8n.N8nBackups;
+import org.rekey.adapter.persistence.n8n.N8nCredentialRepository;
+import org.rekey.adapter.persistence.n8n.N8nKeyRepository;
+import org.rekey.adapter.persistence.n8n.N8nSecretRepository;
+import org.rekey.adapter.persistence.n8n.N8nStore;
 import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.port.in.backup.BackupListener;
+import org.rekey.application.port.in.backup.RestoreBackupUseCase;
 import org.rekey.application.service.RekeyCore;
+import org.rekey.application.service.backup.RestoreBackupService;
+import org.rekey.application.service.keyring.RekeySettings;
+import org.rekey.domain.error.ErrorCode;
+import org.rekey.domain.error.RekeyException;
 
-/** One running instance: the database, the core started on it, and every use case. Wired by hand. */
+/**
+ * One running instance: its store, the core started on it, and every use case. Wired by hand.
+ *
+ * <p>On rekey's own store ({@code REKEY_STORE=rekey}) everything lives in one database. On n8n's
+ * ({@code REKEY_STORE=n8n}) the keys and every secret are n8n's own tables, found from n8n's environment, while
+ * rekey's own state (API tokens) stays in rekey's database in its user folder, never in n8n's tables.
+ */
 public final class RekeyApp implements AutoCloseable {
 
     private final Database database;
+    private final Optional<N8nStore> n8n;
     private final RekeyCore core;
 
-    private RekeyApp(Database database, RekeyCore core) {
+    private RekeyApp(Database database, Optional<N8nStore> n8n, RekeyCore core) {
         this.database = database;
+        this.n8n = n8n;
         this.core = core;
     }
 
     /**
-     * Opens the database (migrating it), resolves the instance key and prepares the keyring.
+     * Opens the store (migrating rekey's own schema), resolves the instance key and prepares the keyring.
      *
-     * @throws org.rekey.domain.error.RekeyException with a message that says what to fix; the database is
-     *     left as it was when the instance key is wrong
+     * @throws RekeyException with a message that says what to fix; the database is left as it was when the
+     *     instance key is wrong
      */
-    public static RekeyApp open(RekeyConfig config) {
+    public static RekeyApp open(RekeyConfig config, BackupListener backups) {
         Database database = Database.open(config.database());
+        N8nStore n8n = null;
         try {
-            RekeyCore core = RekeyCore.start(new RekeyCore.OutPorts(database.transactions(), database.dataKeys(),
-                    database.dataKeys(), database.records(), database.records(), database.secrets(),
-                    database.secrets(), database.apiKeys(), new ConfigFileKeySources(config)), config.settings(), Clock.systemUTC(),
-                    new SecureRandom());
-            return new RekeyApp(database, core);
+            RekeyCore core;
+            if (config.store() == RekeyConfig.Store.N8N) {
+                N8nEnvironment environment = new N8nEnvironment(config);
+                n8n = N8nStore.open(environment.database());
+                N8nKeyRepository keys = n8n.keys();
+                N8nCredentialRepository credentials = n8n.credentials();
+                N8nSecretRepository secrets = n8n.secrets();
+                core = start(new RekeyCore.OutPorts(n8n.transactions(), keys, keys, credentials, credentials, secrets,
+                        secrets, keys, n8nBackups(n8n, config), database.apiKeys(),
+                        new ConfigFileKeySources(config, environment.configFile())), guest(config.settings()), backups);
+            } else {
+                core = start(new RekeyCore.OutPorts(database.transactions(), database.dataKeys(), database.dataKeys(),
+                        database.records(), database.records(), database.secrets(), database.secrets(),
+                        database.dataKeys(), operation -> Optional.empty(), database.apiKeys(),
+                        new ConfigFileKeySources(config, config.userFolder().resolve("config"))),
+                        config.settings(), backups);
+            }
+            return new RekeyApp(database, Optional.ofNullable(n8n), core);
         } catch (RuntimeException e) {
+            if (n8n != null) {
+                n8n.close();
+            }
             database.close();
             throw e;
         }
+    }
+
+    private static RekeyCore start(RekeyCore.OutPorts ports, RekeySettings settings, BackupListener backups) {
+        return RekeyCore.start(ports, settings, Clock.systemUTC(), new SecureRandom(), System::nanoTime, backups);
+    }
+
+    /** On n8n's database rekey never seeds keys: n8n does. */
+    private static RekeySettings guest(RekeySettings settings) {
+        return new RekeySettings(settings.rotationEnabled(), RekeySettings.InstanceType.GUEST,
+                settings.keyRefreshInterval(), settings.workerSeedWait());
+    }
+
+    private static N8nBackups n8nBackups(N8nStore n8n, RekeyConfig config) {
+        return new N8nBackups(n8n, config.userFolder().resolve("backups"), Clock.systemUTC());
+    }
+
+    /**
+     * Restoring opens only n8n's store: a backup may belong to an instance key other than the one configured
+     * now, so the keyring is not started.
+     *
+     * @return the restore use case and what to close when done
+     */
+    public static Restoring restoring(RekeyConfig config) {
+        if (config.store() != RekeyConfig.Store.N8N) {
+            throw new RekeyException(ErrorCode.NOT_SUPPORTED, "rekey restore puts back rows rekey backed up in n8n's"
+                    + " database (REKEY_STORE=n8n); rekey's own database is backed up and restored with the"
+                    + " database's own tools");
+        }
+        N8nStore n8n = N8nStore.open(new N8nEnvironment(config).database());
+        return new Restoring(new RestoreBackupService(n8nBackups(n8n, config)), n8n);
+    }
+
+    /** A restore use case over an open store. */
+    public record Restoring(RestoreBackupUseCase useCase, AutoCloseable store) {
     }
 
     public RekeyUseCases useCases() {
@@ -44,6 +115,7 @@ public final class RekeyApp implements AutoCloseable {
     @Override
     public void close() {
         core.close();
+        n8n.ifPresent(N8nStore::close);
         database.close();
     }
 }

@@ -23,6 +23,7 @@ public record RekeyConfig(Map<String, String> env) {
     public static final String PORT = "REKEY_PORT";
     public static final String INSTANCE_TYPE = "REKEY_INSTANCE_TYPE";
     public static final String WORKER_SEED_WAIT = "REKEY_WORKER_SEED_WAIT_SECONDS";
+    public static final String STORE = "REKEY_STORE";
     static final int DEFAULT_PORT = 5678;
 
     public RekeyConfig {
@@ -39,6 +40,18 @@ public record RekeyConfig(Map<String, String> env) {
 
     public Path userFolder() {
         return get(USER_FOLDER).map(Path::of).orElseGet(() -> Path.of(System.getProperty("user.home"), ".rekey"));
+    }
+
+    /** Where the keys and secrets live: rekey's own schema, or n8n's own database in place. */
+    public enum Store { REKEY, N8N }
+
+    /** {@code REKEY_STORE}: {@code rekey} (default) or {@code n8n}. */
+    public Store store() {
+        return switch (get(STORE).orElse("rekey").strip().toLowerCase(Locale.ROOT)) {
+            case "rekey" -> Store.REKEY;
+            case "n8n" -> Store.N8N;
+            default -> throw RekeyException.invalid(STORE + " must be rekey or n8n");
+        };
     }
 
     public boolean rotationEnabled() {

@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Objects;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
+import org.rekey.application.port.out.SecretRewrite;
+import org.rekey.application.port.out.StoredSecret;
+import org.rekey.application.port.out.WrappedSecretsPort;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.DataKey;
 
-/** The data keys in {@code deployment_key}. */
-public final class DataKeyRepository implements LoadDataKeysPort, SaveDataKeysPort {
+/** The data keys in {@code deployment_key}. rekey's own schema keeps no other secret under the instance key. */
+public final class DataKeyRepository implements LoadDataKeysPort, SaveDataKeysPort, WrappedSecretsPort {
 
     private final ThreadBoundTransactions transactions;
 
@@ -56,6 +59,19 @@ public final class DataKeyRepository implements LoadDataKeysPort, SaveDataKeysPo
         }
         em.flush();
         em.detach(row);
+    }
+
+    @Override
+    public List<StoredSecret> loadWrappedSecrets() {
+        return List.of();
+    }
+
+    @Override
+    public List<SecretRewrite> rewrapSecrets(List<SecretRewrite> rewrites) {
+        if (!rewrites.isEmpty()) {
+            throw new IllegalArgumentException("rekey's own schema keeps no secrets wrapped by the instance key");
+        }
+        return List.of();
     }
 
     private static RekeyException translate(PersistenceException e) {

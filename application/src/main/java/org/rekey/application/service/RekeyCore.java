@@ -4,7 +4,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.function.LongSupplier;
 import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.out.ApiKeyStorePort;
+import org.rekey.application.port.out.BackupPort;
 import org.rekey.application.port.out.InstanceKeySourcesPort;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.LoadRecordsPort;
@@ -13,6 +15,8 @@ import org.rekey.application.port.out.RewriteSecretsPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
 import org.rekey.application.port.out.SaveRecordPort;
 import org.rekey.application.port.out.TransactionPort;
+import org.rekey.application.port.out.WrappedSecretsPort;
+import org.rekey.application.service.backup.Backups;
 import org.rekey.application.service.apikey.AuthenticateService;
 import org.rekey.application.service.apikey.CreateApiKeyService;
 import org.rekey.application.service.apikey.ListApiKeysService;
@@ -56,7 +60,8 @@ public final class RekeyCore implements AutoCloseable {
     /** Every out-port the core needs. */
     public record OutPorts(TransactionPort transactions, LoadDataKeysPort loadDataKeys, SaveDataKeysPort saveDataKeys,
             LoadRecordsPort loadRecords, SaveRecordPort saveRecord, LoadSecretsPort loadSecrets,
-            RewriteSecretsPort rewriteSecrets, ApiKeyStorePort apiKeys, InstanceKeySourcesPort instanceKeySources) {
+            RewriteSecretsPort rewriteSecrets, WrappedSecretsPort wrappedSecrets, BackupPort backups,
+            ApiKeyStorePort apiKeys, InstanceKeySourcesPort instanceKeySources) {
     }
 
     private final RekeyUseCases useCases;
@@ -75,20 +80,22 @@ public final class RekeyCore implements AutoCloseable {
      * @throws org.rekey.domain.error.RekeyException as {@link BootstrapKeyringService#bootstrapKeyring()} does
      */
     public static RekeyCore start(OutPorts ports, RekeySettings settings, Clock clock, SecureRandom random) {
-        return start(ports, settings, clock, random, System::nanoTime);
+        return start(ports, settings, clock, random, System::nanoTime, BackupListener.NONE);
     }
 
     /** As {@link #start(OutPorts, RekeySettings, Clock, SecureRandom)}, with the clock the keyring cache ages by. */
     public static RekeyCore start(OutPorts ports, RekeySettings settings, Clock clock, SecureRandom random,
-            LongSupplier nanoClock) {
+            LongSupplier nanoClock, BackupListener backupListener) {
         Keyring initial = new BootstrapKeyringService(new InstanceKeyResolver(ports.instanceKeySources(), random),
                 ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(), ports.loadRecords(), settings, clock,
                 random).bootstrapKeyring();
         KeyringCache keyring = new KeyringCache(ports.loadDataKeys(), initial, settings.keyRefreshInterval(),
                 nanoClock);
-        KeyChanges keyChanges = new KeyChanges(ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(), keyring);
+        Backups backups = new Backups(ports.backups(), backupListener);
+        KeyChanges keyChanges = new KeyChanges(ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(), keyring,
+                backups);
         RecordMover mover = new RecordMover(ports.transactions(), ports.loadSecrets(), ports.rewriteSecrets(),
-                keyring);
+                keyring, backups);
         ReencryptService reencrypt = new ReencryptService(mover, settings);
         ReencryptionJobService reencryptionJob = new ReencryptionJobService(reencrypt, clock);
         RekeyUseCases useCases = new RekeyUseCases(
@@ -118,7 +125,8 @@ public final class RekeyCore implements AutoCloseable {
                 new VerifyRecordsService(ports.loadSecrets(), keyring),
                 new DowngradeToLegacyService(mover),
                 new ChangeInstanceKeyService(mover, ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(),
-                        ports.loadSecrets(), ports.instanceKeySources(), keyring, settings, clock));
+                        ports.loadSecrets(), ports.wrappedSecrets(), ports.instanceKeySources(), keyring, backups,
+                        clock));
         return new RekeyCore(useCases, keyring, reencryptionJob);
     }
 

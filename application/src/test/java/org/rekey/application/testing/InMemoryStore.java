@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.rekey.application.apikey.ApiKey;
 import org.rekey.application.port.out.ApiKeyStorePort;
+import org.rekey.application.port.out.BackupPort;
+import org.rekey.application.port.out.WrappedSecretsPort;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.LoadRecordsPort;
 import org.rekey.application.port.out.LoadSecretsPort;
@@ -51,7 +53,7 @@ import org.rekey.domain.record.RecordId;
  * failing database).
  */
 public final class InMemoryStore implements TransactionPort, LoadDataKeysPort, SaveDataKeysPort, LoadRecordsPort,
-        SaveRecordPort, LoadSecretsPort, RewriteSecretsPort, ApiKeyStorePort {
+        SaveRecordPort, LoadSecretsPort, RewriteSecretsPort, WrappedSecretsPort, BackupPort, ApiKeyStorePort {
 
     /** Where the secrets of this store live, as in rekey's own schema. */
     public static final String TABLE = "credentials_entity";
@@ -66,6 +68,8 @@ public final class InMemoryStore implements TransactionPort, LoadDataKeysPort, S
     private Map<DataKeyId, DataKey> keys = new LinkedHashMap<>();
     private TreeMap<String, EncryptedRecord> records = new TreeMap<>();
     private Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
+    private Map<SecretLocation, String> wrapped = new TreeMap<>();
+    private final List<String> backups = new ArrayList<>();
     private volatile Consumer<List<EncryptedRecord>> claimHook = claimed -> { };
     private volatile Consumer<EncryptedRecord> updateHook = record -> { };
 
@@ -367,16 +371,64 @@ public final class InMemoryStore implements TransactionPort, LoadDataKeysPort, S
     // ---- snapshots
 
     private record Snapshot(Map<DataKeyId, DataKey> keys, TreeMap<String, EncryptedRecord> records,
-            Map<String, ApiKey> apiKeys) {
+            Map<String, ApiKey> apiKeys, Map<SecretLocation, String> wrapped) {
     }
 
     private Snapshot snapshot() {
-        return new Snapshot(new LinkedHashMap<>(keys), new TreeMap<>(records), new LinkedHashMap<>(apiKeys));
+        return new Snapshot(new LinkedHashMap<>(keys), new TreeMap<>(records), new LinkedHashMap<>(apiKeys),
+                new TreeMap<>(wrapped));
     }
 
     private void restore(Snapshot snapshot) {
         keys = snapshot.keys();
         records = snapshot.records();
         apiKeys = snapshot.apiKeys();
+        wrapped = snapshot.wrapped();
+    }
+
+    // ---- secrets wrapped by the instance key (n8n's signing keys), and backups
+
+    /** Adds a secret the instance key protects directly, as n8n's deployment_key rows of other types. */
+    public void putWrappedSecret(SecretLocation location, String value) {
+        inTransaction(() -> wrapped.put(location, value));
+    }
+
+    public Map<SecretLocation, String> wrappedSecrets() {
+        return inTransaction(() -> Map.copyOf(wrapped));
+    }
+
+    @Override
+    public List<StoredSecret> loadWrappedSecrets() {
+        return inTransaction(() -> wrapped.entrySet().stream()
+                .map(e -> new StoredSecret(e.getKey(), e.getValue())).toList());
+    }
+
+    @Override
+    public List<SecretRewrite> rewrapSecrets(List<SecretRewrite> rewrites) {
+        requireTransaction("re-wrapping secrets");
+        List<SecretRewrite> written = new ArrayList<>();
+        for (SecretRewrite rewrite : rewrites) {
+            if (rewrite.before().value().equals(wrapped.get(rewrite.location()))) {
+                wrapped.put(rewrite.location(), rewrite.newValue());
+                written.add(rewrite);
+            }
+        }
+        return written;
+    }
+
+    /** Records the operation; this store keeps no backup file, like rekey's own. */
+    @Override
+    public Optional<Backup> backUp(String operation) {
+        synchronized (backups) {
+            backups.add(operation);
+        }
+        return Optional.empty();
+    }
+
+    /** The operations that asked for a backup, in order. */
+    public List<String> backupsAskedFor() {
+        synchronized (backups) {
+            return List.copyOf(backups);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.service.RekeyCore;
 import org.rekey.application.service.keyring.BootstrapKeyringService;
 import org.rekey.application.service.keyring.KeyringCache;
@@ -39,8 +40,8 @@ public final class TestServices implements AutoCloseable {
         this.settings = b.settings();
         this.clock = b.clock;
         this.core = RekeyCore.start(new RekeyCore.OutPorts(store, store, store, store, store, store, store, store,
-                sources),
-                settings, clock, b.random, b.nanoClock());
+                store, store, sources),
+                settings, clock, b.random, b.nanoClock(), BackupListener.NONE);
     }
 
     public static Builder builder() {

@@ -4,17 +4,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.rekey.application.port.out.LoadRecordsPort;
 import org.rekey.application.port.out.SaveRecordPort;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
-import org.rekey.domain.key.DataKeyId;
-import org.rekey.domain.key.StoredValue;
 import org.rekey.domain.record.EncryptedRecord;
 import org.rekey.domain.record.RecordId;
 
@@ -95,24 +91,6 @@ public final class N8nCredentialRepository implements LoadRecordsPort, SaveRecor
         });
     }
 
-    @Override
-    public Map<Optional<DataKeyId>, Long> countRecordsByKey() {
-        Map<Optional<DataKeyId>, Long> counts = new HashMap<>();
-        for (EncryptedRecord record : listRecords(0, null)) {
-            try {
-                counts.merge(StoredValue.parse(record.data()).keyId(), 1L, Long::sum);
-            } catch (RekeyException e) {
-                // a malformed value names no key; verify reports it
-            }
-        }
-        return counts;
-    }
-
-    @Override
-    public long countRecordsUsing(DataKeyId keyId) {
-        return countRecordsByKey().getOrDefault(Optional.of(keyId), 0L);
-    }
-
     private List<EncryptedRecord> records(PreparedStatement select) throws SQLException {
         List<EncryptedRecord> records = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
@@ -136,11 +114,6 @@ public final class N8nCredentialRepository implements LoadRecordsPort, SaveRecor
 
     @Override
     public EncryptedRecord updateRecord(EncryptedRecord record) {
-        throw ownedByN8n("changed");
-    }
-
-    @Override
-    public List<EncryptedRecord> updateRecordData(List<EncryptedRecord> records) {
         throw ownedByN8n("changed");
     }
 

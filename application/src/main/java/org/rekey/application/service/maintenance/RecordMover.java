@@ -19,6 +19,7 @@ import org.rekey.application.port.out.SecretLocation;
 import org.rekey.application.port.out.SecretRewrite;
 import org.rekey.application.port.out.StoredSecret;
 import org.rekey.application.port.out.TransactionPort;
+import org.rekey.application.service.backup.Backups;
 import org.rekey.application.service.keyring.KeyringCache;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
@@ -48,13 +49,15 @@ public final class RecordMover {
     private final LoadSecretsPort loadSecrets;
     private final RewriteSecretsPort rewriteSecrets;
     private final KeyringCache keyring;
+    private final Backups backups;
 
     public RecordMover(TransactionPort transactions, LoadSecretsPort loadSecrets, RewriteSecretsPort rewriteSecrets,
-            KeyringCache keyring) {
+            KeyringCache keyring, Backups backups) {
         this.transactions = transactions;
         this.loadSecrets = loadSecrets;
         this.rewriteSecrets = rewriteSecrets;
         this.keyring = keyring;
+        this.backups = backups;
     }
 
     public BatchReport move(Target target, BatchCommand command, ProgressListener listener) {
@@ -65,6 +68,9 @@ public final class RecordMover {
                 : current.activeKey().orElseThrow().id().value();
         if (command.dryRun()) {
             return new BatchReport(targetName, true, pending, 0, 0, List.of());
+        }
+        if (total > 0) {
+            backups.before(target == Target.LEGACY ? "downgrade" : "reencrypt");
         }
         Tally tally = new Tally(total);
         listener.onProgress(tally.progress());
