@@ -18,9 +18,10 @@ n8n_init() {
   [ -x "$N8N_NODE_BIN/node" ] && [ -x "$N8N_BIN" ] || { n8n_log "n8n is not installed in $N8N_HOME"; return 1; }
 }
 
-# n8n_env: prints the environment every n8n process gets, then N8N_RUN_ENV (later wins).
+# n8n_env: prints the environment every n8n process gets, then N8N_RUN_ENV (later wins). Node's compile
+# cache (in the install folder) saves a few seconds of every n8n start.
 n8n_env() {
-  printf '%s\n' "PATH=$N8N_NODE_BIN:$PATH" N8N_LISTEN_ADDRESS=127.0.0.1 N8N_RUNNERS_BROKER_LISTEN_ADDRESS=127.0.0.1 \
+  printf '%s\n' "PATH=$N8N_NODE_BIN:$PATH" "NODE_COMPILE_CACHE=$N8N_HOME/compile-cache" N8N_LISTEN_ADDRESS=127.0.0.1 N8N_RUNNERS_BROKER_LISTEN_ADDRESS=127.0.0.1 \
     N8N_SECURE_COOKIE=false N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false \
     N8N_TEMPLATES_ENABLED=false N8N_PERSONALIZATION_ENABLED=false \
     "${N8N_RUN_ENV[@]}"
