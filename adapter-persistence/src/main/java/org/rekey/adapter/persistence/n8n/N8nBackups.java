@@ -271,7 +271,8 @@ public final class N8nBackups implements BackupPort, RestorePort {
         boolean numeric = N8nSchema.SECRET_COLUMNS.stream().anyMatch(c -> c.table().equals(table) && c.numericKey());
         String update = "UPDATE " + sql.table(table) + " SET "
                 + names.stream().map(n -> N8nSql.quote(n) + " = ?").collect(Collectors.joining(", "))
-                + " WHERE " + keyNames.stream().map(n -> N8nSql.quote(n) + " = ?").collect(Collectors.joining(" AND "));
+                + " WHERE " + N8nSql.keyCondition(keyNames, numeric || table.equals(N8nSchema.DEPLOYMENT_KEY)
+                        || table.equals(N8nSchema.CREDENTIALS));
         try (PreparedStatement statement = connection.prepareStatement(update)) {
             int index = 1;
             for (String name : names) {

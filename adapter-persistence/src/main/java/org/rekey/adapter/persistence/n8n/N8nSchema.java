@@ -2,7 +2,10 @@ package org.rekey.adapter.persistence.n8n;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -75,28 +78,33 @@ final class N8nSchema {
                 }
             }
         }
-        expected.forEach((table, columns) -> {
-            for (String column : columns) {
-                probe(connection, "SELECT " + N8nSql.quote(column) + " FROM " + sql.table(table) + " WHERE 1 = 0",
-                        () -> table + "." + column, where);
+        try {
+            DatabaseMetaData metadata = connection.getMetaData();
+            String schema = connection.getSchema();
+            for (Map.Entry<String, List<String>> table : expected.entrySet()) {
+                Set<String> present = new HashSet<>();
+                try (ResultSet columns = metadata.getColumns(null, schema, sql.tableName(table.getKey()), null)) {
+                    while (columns.next()) {
+                        present.add(columns.getString("COLUMN_NAME"));
+                    }
+                }
+                for (String column : table.getValue()) {
+                    if (!present.contains(column)) {
+                        throw new RekeyException(ErrorCode.SCHEMA_MISMATCH, where + " has no "
+                                + (present.isEmpty() ? "table " + sql.tableName(table.getKey()) : table.getKey() + "."
+                                + column) + ": it is not the schema of n8n " + N8N_VERSION + " (run n8n " + N8N_VERSION
+                                + " once so it migrates its database, and check DB_TABLE_PREFIX); nothing was changed");
+                    }
+                }
             }
-        });
+        } catch (SQLException e) {
+            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "cannot read the schema of " + where, e);
+        }
     }
 
     private static List<String> concat(List<String> first, String last) {
         List<String> all = new ArrayList<>(first);
         all.add(last);
         return all;
-    }
-
-    private static void probe(Connection connection, String query, java.util.function.Supplier<String> what,
-            String where) {
-        try (Statement statement = connection.createStatement()) {
-            statement.executeQuery(query).close();
-        } catch (SQLException e) {
-            throw new RekeyException(ErrorCode.SCHEMA_MISMATCH, where + " has no " + what.get() + ": it is not the"
-                    + " schema of n8n " + N8N_VERSION + " (run n8n " + N8N_VERSION + " once so it migrates its"
-                    + " database, and check DB_TABLE_PREFIX); nothing was changed", e);
-        }
     }
 }

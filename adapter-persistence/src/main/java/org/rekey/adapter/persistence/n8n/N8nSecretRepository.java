@@ -73,7 +73,7 @@ public final class N8nSecretRepository implements LoadSecretsPort, RewriteSecret
                 int room = limit - found.size();
                 found.addAll(isPaged(table.getValue())
                         ? paged(connection, table.getValue().get(0), from, room, wanted, claim)
-                        : whole(connection, table.getKey(), table.getValue(), from, room, wanted));
+                        : whole(connection, table.getKey(), table.getValue(), from, room, wanted, claim));
                 if (found.size() >= limit) {
                     break;
                 }
@@ -136,10 +136,10 @@ public final class N8nSecretRepository implements LoadSecretsPort, RewriteSecret
 
     /** A small table, read whole and ordered by location here. */
     private List<StoredSecret> whole(Connection connection, String table, List<SecretColumn> columns,
-            Optional<SecretLocation> after, int limit, Predicate<String> wanted) throws SQLException {
+            Optional<SecretLocation> after, int limit, Predicate<String> wanted, boolean claim) throws SQLException {
         List<StoredSecret> found = new ArrayList<>();
         for (SecretColumn column : columns) {
-            for (Map.Entry<String, String> row : rows(connection, column).entrySet()) {
+            for (Map.Entry<String, String> row : rows(connection, column, claim).entrySet()) {
                 column.split(row.getValue()).forEach((field, stored) -> {
                     SecretLocation location = new SecretLocation(table, row.getKey(), field);
                     if (after.map(a -> location.compareTo(a) > 0).orElse(true) && wanted.test(stored)) {
@@ -152,12 +152,16 @@ public final class N8nSecretRepository implements LoadSecretsPort, RewriteSecret
         return found.size() > limit ? new ArrayList<>(found.subList(0, limit)) : found;
     }
 
-    /** Row id to column content, for every row with content in {@code column}. */
-    private Map<String, String> rows(Connection connection, SecretColumn column) throws SQLException {
+    /**
+     * Row id to column content, for every row with content in {@code column}; for a claim, locking the rows
+     * (skipping those another claimer holds) where the database has row locks.
+     */
+    private Map<String, String> rows(Connection connection, SecretColumn column, boolean claim) throws SQLException {
         String keys = column.keyColumns().stream().map(N8nSql::quote).collect(Collectors.joining(", "));
         String value = N8nSql.quote(column.column());
         String query = "SELECT " + keys + ", " + value + " FROM " + sql.table(column.table()) + " WHERE " + value
-                + " IS NOT NULL" + (column.settingsKey().isPresent() ? " AND \"key\" = ?" : "");
+                + " IS NOT NULL" + (column.settingsKey().isPresent() ? " AND \"key\" = ?" : "")
+                + (claim ? sql.lockSkippingLocked() : "");
         Map<String, String> rows = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement(query)) {
             if (column.settingsKey().isPresent()) {
@@ -328,7 +332,7 @@ public final class N8nSecretRepository implements LoadSecretsPort, RewriteSecret
     }
 
     private static String keyCondition(SecretColumn column) {
-        return column.keyColumns().stream().map(k -> N8nSql.quote(k) + " = ?").collect(Collectors.joining(" AND "));
+        return N8nSql.keyCondition(column.keyColumns(), column.numericKey() || column.table().equals(N8nSchema.CREDENTIALS));
     }
 
     /** Binds the row id's parts; returns the next parameter index. */

@@ -11,6 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.rekey.adapter.persistence.n8n.N8nDatabaseSettings.Kind;
 
 /**
@@ -45,11 +47,25 @@ final class N8nSql {
 
     /** A table by n8n's name, prefixed and quoted. */
     String table(String name) {
-        return quote(prefix + name);
+        return quote(tableName(name));
+    }
+
+    /** A table's name in the database: n8n's name with {@code DB_TABLE_PREFIX}. */
+    String tableName(String name) {
+        return prefix + name;
     }
 
     static String quote(String identifier) {
         return '"' + identifier + '"';
+    }
+
+    /**
+     * {@code "a" = ? AND "b" = ?} for a row's key. Text is compared as text ({@code CAST}) unless the key is
+     * known to be plain: n8n's user ids are {@code uuid} on PostgreSQL, and a uuid does not compare to a string.
+     */
+    static String keyCondition(List<String> columns, boolean plain) {
+        return columns.stream().map(k -> (plain ? quote(k) : "CAST(" + quote(k) + " AS TEXT)") + " = ?")
+                .collect(Collectors.joining(" AND "));
     }
 
     /** An ORDER BY / comparison suffix that makes text compare byte by byte, as Java's {@code String} does for ids. */

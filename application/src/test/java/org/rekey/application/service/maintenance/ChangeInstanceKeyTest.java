@@ -14,6 +14,7 @@ import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.maintenance.ChangeInstanceKeyCommand;
 import org.rekey.application.port.in.maintenance.InstanceKeyChange;
 import org.rekey.application.port.in.maintenance.ProgressListener;
+import org.rekey.application.port.out.SecretLocation;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryInstanceKeySources;
 import org.rekey.application.testing.InMemoryStore;
@@ -138,14 +139,55 @@ class ChangeInstanceKeyTest {
     }
 
     @Test
-    void change_withRotationOff_isRotationDisabled_andChangesNothing() {
+    void change_withRotationOff_butADataKey_movesEveryRecordAndLegacyWritesUseTheNewKey() {
         start(InMemoryInstanceKeySources.withEnvironment(OLD));
-        List<DataKey> before = store.loadDataKeys();
         try (TestServices off = TestServices.builder().store(store).instanceKey(OLD).rotationEnabled(false).build()) {
+            off.useCases().changeInstanceKey().changeInstanceKey(
+                    new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100), ProgressListener.NONE);
+
+            Keyring withNewKey = Keyring.reconstitute(InstanceKey.of(NEW), store.loadDataKeys());
+            for (EncryptedRecord record : store.loadRecordsAfter(Optional.empty(), 100)) {
+                assertThat(withNewKey.decrypt(record.data())).isEqualTo(plaintexts.get(record.id().value()));
+            }
+            String written = off.useCases().createCredential().createCredential(
+                    new CreateCredentialCommand("n", "t", "{\"f\":\"after\"}")).id();
+            String data = store.loadRecord(new RecordId(written)).orElseThrow().data();
+            assertThat(InstanceKey.of(NEW).decryptLegacy(data)).isEqualTo("{\"f\":\"after\"}");
+        }
+    }
+
+    @Test
+    void change_withNoDataKeyAtAll_isRotationDisabled_andChangesNothing() {
+        try (TestServices off = TestServices.builder().store(store).instanceKey(OLD).rotationEnabled(false).build()) {
+            store.insertRecord(Fixtures.record("legacy", "{}", off.keyring().current(), WriteFormat.LEGACY, 0));
+            List<EncryptedRecord> before = store.loadRecordsAfter(Optional.empty(), 100);
+
             assertRejected(ErrorCode.ROTATION_DISABLED, () -> off.useCases().changeInstanceKey().changeInstanceKey(
                     new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100), ProgressListener.NONE));
+
+            assertThat(store.loadDataKeys()).isEmpty();
+            assertThat(store.loadRecordsAfter(Optional.empty(), 100)).isEqualTo(before);
         }
-        assertThat(store.loadDataKeys()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void change_reprotectsEverySecretKeptUnderTheInstanceKey_andTakesABackupBeforeTheRewrap() {
+        start(new InMemoryInstanceKeySources().setConfigFile(OLD));
+        SecretLocation hmac = new SecretLocation("deployment_key", "hmac1", "value");
+        SecretLocation jwe = new SecretLocation("deployment_key", "jwe1", "value");
+        InstanceKey old = InstanceKey.of(OLD);
+        String wrappedHmac = Keyring.reconstitute(old, store.loadDataKeys()).keys().get(0).wrappedValue();
+        store.putWrappedSecret(hmac, wrappedHmac);
+        store.putWrappedSecret(jwe, old.encryptLegacy("{\"kty\":\"RSA\"}"));
+
+        InstanceKeyChange change = rekey.useCases().changeInstanceKey().changeInstanceKey(
+                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100), ProgressListener.NONE);
+
+        assertThat(change.keysRewrapped()).isEqualTo(5);
+        InstanceKey next = InstanceKey.of(NEW);
+        assertThat(next.decryptLegacy(store.wrappedSecrets().get(jwe))).isEqualTo("{\"kty\":\"RSA\"}");
+        assertThat(next.reprotect(store.wrappedSecrets().get(hmac), next, "check")).isNotEmpty();
+        assertThat(store.backupsAskedFor()).containsSubsequence("reencrypt", "instance-key-change");
     }
 
     @Test
