@@ -89,7 +89,8 @@ OVERWRITE_TOKEN=rekey-e2e-overwrite-token
 start_n8n() {
   n8n_run_env
   n8n_log "starting n8n [$BACKEND] flag=$FLAG"
-  local from; from=$(( $(wc -l < "$T/n8n.log" 2>/dev/null || echo 0) + 1 ))
+  local from=1
+  [ -f "$T/n8n.log" ] && from=$(( $(wc -l < "$T/n8n.log") + 1 ))
   n8n_start "$T/n8n.log"
   N8N_MAIN_PID=$N8N_PID
   n8n_wait_ready "$PORT" "$N8N_MAIN_PID" 180 || { tail -n 30 "$T/n8n.log" >&2; fail "n8n did not start"; }
@@ -461,13 +462,17 @@ run_backend() {
   n8n_log "==== $BACKEND passed ($(( $(date +%s) - started )) s so far)"
 }
 
-home=$(scripts/install-n8n.sh)
-n8n_init "$home"
-if [ -z "$SKIP_REKEY" ]; then
-  n8n_log "building rekey"
-  ./rekey --help >/dev/null
-fi
-backends=("$@")
-[ "${#backends[@]}" -gt 0 ] || backends=(postgres sqlite)
-for b in "${backends[@]}"; do run_backend "$b"; done
-n8n_log "n8n e2e passed on ${backends[*]} in $(( $(date +%s) - started )) s"
+# main is one function, read whole before it runs: editing this file during a run cannot derail it.
+main() {
+  local home b backends=("$@")
+  home=$(scripts/install-n8n.sh)
+  n8n_init "$home"
+  if [ -z "$SKIP_REKEY" ]; then
+    n8n_log "building rekey"
+    ./rekey --help >/dev/null
+  fi
+  [ "${#backends[@]}" -gt 0 ] || backends=(postgres sqlite)
+  for b in "${backends[@]}"; do run_backend "$b"; done
+  n8n_log "n8n e2e passed on ${backends[*]} in $(( $(date +%s) - started )) s"
+}
+main "$@"
