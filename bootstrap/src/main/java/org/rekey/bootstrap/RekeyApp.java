@@ -55,7 +55,7 @@ public final class RekeyApp implements AutoCloseable {
                 N8nCredentialRepository credentials = n8n.credentials();
                 N8nSecretRepository secrets = n8n.secrets();
                 core = start(new RekeyCore.OutPorts(n8n.transactions(), keys, keys, credentials, credentials, secrets,
-                        secrets, keys, n8nBackups(n8n, config), database.apiKeys(),
+                        secrets, keys, n8nBackups(n8n, config, environment), database.apiKeys(),
                         new ConfigFileKeySources(config, environment.configFile())), guest(config.settings()), backups);
             } else {
                 core = start(new RekeyCore.OutPorts(database.transactions(), database.dataKeys(), database.dataKeys(),
@@ -84,8 +84,9 @@ public final class RekeyApp implements AutoCloseable {
                 settings.keyRefreshInterval(), settings.workerSeedWait());
     }
 
-    private static N8nBackups n8nBackups(N8nStore n8n, RekeyConfig config) {
-        return new N8nBackups(n8n, config.userFolder().resolve("backups"), Clock.systemUTC());
+    private static N8nBackups n8nBackups(N8nStore n8n, RekeyConfig config, N8nEnvironment environment) {
+        return new N8nBackups(n8n, config.userFolder().resolve("backups"), Optional.of(environment.configFile()),
+                Clock.systemUTC());
     }
 
     /**
@@ -100,8 +101,9 @@ public final class RekeyApp implements AutoCloseable {
                     + " database (REKEY_STORE=n8n); rekey's own database is backed up and restored with the"
                     + " database's own tools");
         }
-        N8nStore n8n = N8nStore.open(new N8nEnvironment(config).database());
-        return new Restoring(new RestoreBackupService(n8nBackups(n8n, config)), n8n);
+        N8nEnvironment environment = new N8nEnvironment(config);
+        N8nStore n8n = N8nStore.open(environment.database());
+        return new Restoring(new RestoreBackupService(n8nBackups(n8n, config, environment)), n8n);
     }
 
     /** A restore use case over an open store. */

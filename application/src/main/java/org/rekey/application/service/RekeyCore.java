@@ -126,7 +126,7 @@ public final class RekeyCore implements AutoCloseable {
                 new DowngradeToLegacyService(mover),
                 new ChangeInstanceKeyService(mover, ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(),
                         ports.loadSecrets(), ports.wrappedSecrets(), ports.instanceKeySources(), keyring, backups,
-                        clock));
+                        settings, clock));
         return new RekeyCore(useCases, keyring, reencryptionJob);
     }
 

@@ -13,6 +13,7 @@ import org.rekey.domain.key.InstanceKey;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code rekey instance-key change}: replaces the instance key, re-wrapping every data key. */
 @Command(name = "change",
@@ -25,7 +26,10 @@ import picocli.CommandLine.Mixin;
             "At the end only the new key works. The config file is updated when the key lives there; "
                     + "otherwise set N8N_ENCRYPTION_KEY to the new key on every instance.",
             "",
-            "The new key is read from an environment variable or a file, never from the command line."},
+            "The new key is read from an environment variable or a file, never from the command line.",
+            "",
+            "On n8n's database (REKEY_STORE=n8n) stop n8n first and pass --n8n-stopped; a backup of every row it "
+                    + "changes (and of n8n's config file, which then holds the old key) is written first."},
         footer = {"", "Examples:",
             "  read -rs NEW_KEY && export NEW_KEY && rekey instance-key change --from-env NEW_KEY",
             "  rekey instance-key change --from-file /run/secrets/new-key"})
@@ -42,6 +46,10 @@ final class InstanceKeyChangeCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     private NewInstanceKeySource source;
 
+    @Option(names = "--n8n-stopped", description = "With REKEY_STORE=n8n: confirms that every n8n process (main,"
+            + " workers, webhook processors) is stopped; n8n would otherwise keep writing under the old key.")
+    private boolean n8nStopped;
+
     InstanceKeyChangeCommand(CliSession session) {
         this.session = session;
     }
@@ -53,7 +61,7 @@ final class InstanceKeyChangeCommand implements Callable<Integer> {
         InstanceKeyChange change;
         try (ProgressBar progress = session.progressBar("changing the instance key")) {
             change = session.useCases().changeInstanceKey()
-                    .changeInstanceKey(new ChangeInstanceKeyCommand(newKey, size), progress);
+                    .changeInstanceKey(new ChangeInstanceKeyCommand(newKey, size, n8nStopped), progress);
         }
         if (json.enabled()) {
             session.printer().json(InstanceKeyChangeJson.of(change));

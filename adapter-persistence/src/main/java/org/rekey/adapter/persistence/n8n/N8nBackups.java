@@ -12,7 +12,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,13 +57,23 @@ public final class N8nBackups implements BackupPort, RestorePort {
 
     private final N8nStore store;
     private final N8nSql sql;
+    /** The operation whose backup also keeps n8n's config file: after it, the file holds another key. */
+    static final String INSTANCE_KEY_CHANGE = "instance-key-change";
+
     private final Path folder;
+    private final Optional<Path> n8nConfig;
     private final Clock clock;
 
-    public N8nBackups(N8nStore store, Path folder, Clock clock) {
+    /**
+     * @param n8nConfig n8n's config file ({@code .n8n/config}); an instance-key change rewrites it, so its
+     *     backup keeps the file as it was, old instance key included (the backup is as private as that file),
+     *     and a restore puts it back: otherwise the old key, and with it the way back, would be lost
+     */
+    public N8nBackups(N8nStore store, Path folder, Optional<Path> n8nConfig, Clock clock) {
         this.store = store;
         this.sql = store.sql();
         this.folder = folder;
+        this.n8nConfig = n8nConfig;
         this.clock = clock;
     }
 
@@ -99,6 +111,9 @@ public final class N8nBackups implements BackupPort, RestorePort {
             json.writeStringField("database", store.settings().describe());
             json.writeStringField("tablePrefix", store.settings().tablePrefix());
             json.writeStringField("instanceId", instanceId(connection).orElse(null));
+            if (operation.equals(INSTANCE_KEY_CHANGE) && n8nConfig.isPresent() && Files.isRegularFile(n8nConfig.get())) {
+                json.writeStringField("n8nConfig", Files.readString(n8nConfig.get(), StandardCharsets.UTF_8));
+            }
             json.writeArrayFieldStart("rows");
             try (PreparedStatement select = connection.prepareStatement("SELECT \"id\", \"value\", \"algorithm\","
                     + " \"status\", \"updatedAt\" FROM " + sql.table(N8nSchema.DEPLOYMENT_KEY));
@@ -211,18 +226,27 @@ public final class N8nBackups implements BackupPort, RestorePort {
 
     private Restored restore(Connection connection, Path file, InputStream in, Backup before)
             throws IOException, SQLException {
+        Map<String, String> header = new LinkedHashMap<>();
+        Restored restored = restoreRows(connection, file, in, before, header);
+        Optional.ofNullable(header.get("n8nConfig")).ifPresent(this::restoreConfig);
+        return restored;
+    }
+
+    private Restored restoreRows(Connection connection, Path file, InputStream in, Backup before,
+            Map<String, String> header) throws IOException, SQLException {
         String operation = null;
         String takenAt = null;
         long rows = 0;
         try (JsonParser json = new JsonFactory().createParser(in)) {
             json.setCodec(JSON);
             expect(json.nextToken() == JsonToken.START_OBJECT, file, "it is not a JSON object");
-            Map<String, String> header = new LinkedHashMap<>();
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 json.nextToken();
                 if (field.equals("rows")) {
                     checkHeader(connection, file, header);
+                    expect(!header.containsKey("n8nConfig") || n8nConfig.isPresent(), file, "it keeps n8n's"
+                            + " config file, and no n8n config file is known here");
                     demoteActiveKeys(connection);
                     operation = header.get("operation");
                     takenAt = header.get("takenAt");
@@ -239,6 +263,20 @@ public final class N8nBackups implements BackupPort, RestorePort {
         }
         expect(operation != null, file, "it holds no rows");
         return new Restored(rows, operation, takenAt, before);
+    }
+
+    /** Puts n8n's config file back as the backup kept it (mode 0600), so n8n starts with the key of that time. */
+    private void restoreConfig(String contents) {
+        Path target = n8nConfig.orElseThrow();
+        try {
+            Path temp = Files.createTempFile(target.getParent(), "config", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temp, contents, StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "the rows were restored, but n8n's config file "
+                    + target + " could not be: " + e.getMessage() + "; put the key of the backup there by hand", e);
+        }
     }
 
     private void checkHeader(Connection connection, Path file, Map<String, String> header) throws SQLException {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,7 +178,7 @@ abstract class N8nStoreContract {
 
     @Test
     void backup_isPrivate_andRestorePutsEveryRowBack() throws Exception {
-        N8nBackups backup = new N8nBackups(store, backups, Clock.fixed(T1, ZoneOffset.UTC));
+        N8nBackups backup = new N8nBackups(store, backups, Optional.empty(), Clock.fixed(T1, ZoneOffset.UTC));
         Backup taken = backup.backUp("reencrypt").orElseThrow();
         String before = database.queryText("SELECT \"data\" FROM " + database.table("credentials_entity")
                 + " WHERE \"id\" = 'cred1'");
@@ -188,7 +189,7 @@ abstract class N8nStoreContract {
             return null;
         });
 
-        var restored = new N8nBackups(store, backups, Clock.systemUTC()).restore(taken.path());
+        var restored = new N8nBackups(store, backups, Optional.empty(), Clock.systemUTC()).restore(taken.path());
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(taken.path()))))
                 .isEqualTo("rw-------");
@@ -203,12 +204,12 @@ abstract class N8nStoreContract {
 
     @Test
     void restore_ofAnotherInstancesBackup_isRefused_andChangesNothing() throws Exception {
-        Backup taken = new N8nBackups(store, backups, Clock.systemUTC()).backUp("reencrypt").orElseThrow();
+        Backup taken = new N8nBackups(store, backups, Optional.empty(), Clock.systemUTC()).backUp("reencrypt").orElseThrow();
         database.update("UPDATE " + database.table("deployment_key") + " SET \"value\" = 'another-instance'"
                 + " WHERE \"type\" = 'instance.id'");
         database.update("UPDATE " + database.table("credentials_entity") + " SET \"data\" = 'changed' WHERE \"id\" = 'cred1'");
 
-        assertThatThrownBy(() -> new N8nBackups(store, backups, Clock.systemUTC()).restore(taken.path()))
+        assertThatThrownBy(() -> new N8nBackups(store, backups, Optional.empty(), Clock.systemUTC()).restore(taken.path()))
                 .isInstanceOfSatisfying(RekeyException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.BACKUP_MISMATCH);
                     assertThat(e.getMessage()).contains("another n8n instance");

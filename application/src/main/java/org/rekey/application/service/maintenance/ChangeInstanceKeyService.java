@@ -20,6 +20,7 @@ import org.rekey.application.port.out.WrappedSecretsPort;
 import org.rekey.application.port.out.TransactionPort;
 import org.rekey.application.service.keyring.KeyringCache;
 import org.rekey.application.service.backup.Backups;
+import org.rekey.application.service.keyring.RekeySettings;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.InstanceKey;
@@ -41,8 +42,9 @@ import org.slf4j.LoggerFactory;
  *       starts an instance, after it only the new one does, and the refusal says which;</li>
  *   <li>the config file gets the new key, when that is where the key is kept.</li>
  * </ol>
- * It needs an active data key, not the rotation flag: with the flag off, records stay on the data key
- * (reads never look at the flag) and new writes are legacy under the new key.
+ * It needs an active data key, not the rotation flag: with the flag off, records pass through the data key
+ * and end in the legacy format under the new key, as they began. One backup, before the first write, covers
+ * the whole change.
  */
 public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase {
 
@@ -57,11 +59,12 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
     private final InstanceKeySourcesPort sources;
     private final KeyringCache keyring;
     private final Backups backups;
+    private final RekeySettings settings;
     private final Clock clock;
 
     public ChangeInstanceKeyService(RecordMover mover, TransactionPort transactions, LoadDataKeysPort loadDataKeys,
             SaveDataKeysPort saveDataKeys, LoadSecretsPort loadSecrets, WrappedSecretsPort wrappedSecrets,
-            InstanceKeySourcesPort sources, KeyringCache keyring, Backups backups, Clock clock) {
+            InstanceKeySourcesPort sources, KeyringCache keyring, Backups backups, RekeySettings settings, Clock clock) {
         this.mover = mover;
         this.transactions = transactions;
         this.loadDataKeys = loadDataKeys;
@@ -71,6 +74,7 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
         this.sources = sources;
         this.keyring = keyring;
         this.backups = backups;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -85,14 +89,19 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
         if (current.sameAs(command.newKey())) {
             throw RekeyException.invalid("the new instance key is the one in use already");
         }
-        BatchReport moved = mover.move(RecordMover.Target.ACTIVE_KEY, new BatchCommand(command.batchSize(), false),
-                listener);
+        if (settings.instanceType() == RekeySettings.InstanceType.GUEST && !command.othersStopped()) {
+            throw RekeyException.invalid("stop n8n first (main, workers and webhook processes): while it runs it"
+                    + " keeps writing under the old key and caches the keys it read. Then run again with"
+                    + " --n8n-stopped; nothing was changed");
+        }
+        backups.before("instance-key-change");
+        BatchCommand batches = new BatchCommand(command.batchSize(), false);
+        BatchReport moved = mover.moveAfterBackup(RecordMover.Target.ACTIVE_KEY, batches, listener);
         if (!moved.succeeded()) {
             throw new RekeyException(ErrorCode.DECRYPTION_FAILED, moved.failures().size() + " record(s) do not"
                     + " decrypt, so they would be lost with the old key; `rekey verify` lists them. Nothing was"
                     + " re-wrapped: the old instance key is still the only one");
         }
-        backups.before("instance-key-change");
         Rewrap rewrapped = transactions.inTransaction(() -> {
             Map<KeyRef, Long> counts = loadSecrets.countSecretsByKey();
             Keyring stored = keyring.current().refresh(loadDataKeys.loadDataKeys());
@@ -108,6 +117,10 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
             return new Rewrap(change, rewrapSecrets(current, command.newKey()));
         });
         keyring.replace(rewrapped.keys().keyring());
+        if (!settings.rotationEnabled()) {
+            // Rotation off: records go back to the legacy format, now under the new key, as the flag wants them.
+            mover.moveAfterBackup(RecordMover.Target.LEGACY, batches, listener);
+        }
         int total = rewrapped.keys().changed().size() + rewrapped.secrets();
         LOG.warn("instance key changed: {} data keys and {} other secrets re-wrapped under the new key",
                 rewrapped.keys().changed().size(), rewrapped.secrets());

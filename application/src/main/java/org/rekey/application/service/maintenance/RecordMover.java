@@ -60,7 +60,17 @@ public final class RecordMover {
         this.backups = backups;
     }
 
+    /** Backs up what may change (where the store keeps backups), then moves every secret not on the target. */
     public BatchReport move(Target target, BatchCommand command, ProgressListener listener) {
+        return move(target, command, listener, true);
+    }
+
+    /** As {@link #move(Target, BatchCommand, ProgressListener)}, for a command that took its backup already. */
+    public BatchReport moveAfterBackup(Target target, BatchCommand command, ProgressListener listener) {
+        return move(target, command, listener, false);
+    }
+
+    private BatchReport move(Target target, BatchCommand command, ProgressListener listener, boolean backUp) {
         Keyring current = keyring.reload();
         Map<String, Long> pending = pending(target, current);
         long total = pending.values().stream().mapToLong(Long::longValue).sum();
@@ -69,7 +79,7 @@ public final class RecordMover {
         if (command.dryRun()) {
             return new BatchReport(targetName, true, pending, 0, 0, List.of());
         }
-        if (total > 0) {
+        if (backUp && total > 0) {
             backups.before(target == Target.LEGACY ? "downgrade" : "reencrypt");
         }
         Tally tally = new Tally(total);

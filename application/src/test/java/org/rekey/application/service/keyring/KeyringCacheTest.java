@@ -91,7 +91,7 @@ class KeyringCacheTest {
         KeyringCache cache = new KeyringCache(countingLoads, a.keyring().current(), REFRESH, clockA.nanoTime());
         Keyring before = cache.current();
         b.useCases().changeInstanceKey().changeInstanceKey(
-                new ChangeInstanceKeyCommand(InstanceKey.of("the-new-instance-key"), 100), ProgressListener.NONE);
+                new ChangeInstanceKeyCommand(InstanceKey.of("the-new-instance-key"), 100, false), ProgressListener.NONE);
         String writtenAfterTheChange = b.useCases().encryptValue().encryptValue("still readable");
 
         clockA.advance(REFRESH);

@@ -51,7 +51,7 @@ class ChangeInstanceKeyTest {
         RekeyUseCases api = start(new InMemoryInstanceKeySources().setConfigFile(OLD));
 
         InstanceKeyChange change = api.changeInstanceKey().changeInstanceKey(
-                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 2), ProgressListener.NONE);
+                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 2, false), ProgressListener.NONE);
 
         assertThat(change.keysRewrapped()).isEqualTo(3);
         List<DataKey> keys = store.loadDataKeys();
@@ -75,7 +75,7 @@ class ChangeInstanceKeyTest {
         RekeyUseCases api = start(sources);
 
         InstanceKeyChange change = api.changeInstanceKey().changeInstanceKey(
-                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100), ProgressListener.NONE);
+                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE);
 
         assertThat(change.configFileUpdated()).isTrue();
         assertThat(sources.configFileSaves()).containsExactly(NEW);
@@ -93,7 +93,7 @@ class ChangeInstanceKeyTest {
         RekeyUseCases api = start(sources);
 
         InstanceKeyChange change = api.changeInstanceKey().changeInstanceKey(
-                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100), ProgressListener.NONE);
+                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE);
 
         assertThat(change.configFileUpdated()).isFalse();
         assertThat(sources.configFileSaves()).isEmpty();
@@ -114,7 +114,7 @@ class ChangeInstanceKeyTest {
         InMemoryInstanceKeySources sources = InMemoryInstanceKeySources.withEnvironment(OLD).setConfigFile(OLD);
         RekeyUseCases api = start(sources);
 
-        api.changeInstanceKey().changeInstanceKey(new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100),
+        api.changeInstanceKey().changeInstanceKey(new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false),
                 ProgressListener.NONE);
         sources.setEnvironment(NEW);
 
@@ -131,7 +131,7 @@ class ChangeInstanceKeyTest {
         List<EncryptedRecord> records = store.loadRecordsAfter(Optional.empty(), 100);
 
         assertRejected(ErrorCode.INVALID_INPUT, () -> api.changeInstanceKey().changeInstanceKey(
-                new ChangeInstanceKeyCommand(InstanceKey.of(OLD), 100), ProgressListener.NONE));
+                new ChangeInstanceKeyCommand(InstanceKey.of(OLD), 100, false), ProgressListener.NONE));
 
         assertThat(store.loadDataKeys()).containsExactlyInAnyOrderElementsOf(before);
         assertThat(store.loadRecordsAfter(Optional.empty(), 100)).isEqualTo(records);
@@ -143,7 +143,7 @@ class ChangeInstanceKeyTest {
         start(InMemoryInstanceKeySources.withEnvironment(OLD));
         try (TestServices off = TestServices.builder().store(store).instanceKey(OLD).rotationEnabled(false).build()) {
             off.useCases().changeInstanceKey().changeInstanceKey(
-                    new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100), ProgressListener.NONE);
+                    new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE);
 
             Keyring withNewKey = Keyring.reconstitute(InstanceKey.of(NEW), store.loadDataKeys());
             for (EncryptedRecord record : store.loadRecordsAfter(Optional.empty(), 100)) {
@@ -163,7 +163,7 @@ class ChangeInstanceKeyTest {
             List<EncryptedRecord> before = store.loadRecordsAfter(Optional.empty(), 100);
 
             assertRejected(ErrorCode.ROTATION_DISABLED, () -> off.useCases().changeInstanceKey().changeInstanceKey(
-                    new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100), ProgressListener.NONE));
+                    new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE));
 
             assertThat(store.loadDataKeys()).isEmpty();
             assertThat(store.loadRecordsAfter(Optional.empty(), 100)).isEqualTo(before);
@@ -171,7 +171,7 @@ class ChangeInstanceKeyTest {
     }
 
     @Test
-    void change_reprotectsEverySecretKeptUnderTheInstanceKey_andTakesABackupBeforeTheRewrap() {
+    void change_reprotectsEverySecretKeptUnderTheInstanceKey_afterOneBackupOfEverything() {
         start(new InMemoryInstanceKeySources().setConfigFile(OLD));
         SecretLocation hmac = new SecretLocation("deployment_key", "hmac1", "value");
         SecretLocation jwe = new SecretLocation("deployment_key", "jwe1", "value");
@@ -181,13 +181,13 @@ class ChangeInstanceKeyTest {
         store.putWrappedSecret(jwe, old.encryptLegacy("{\"kty\":\"RSA\"}"));
 
         InstanceKeyChange change = rekey.useCases().changeInstanceKey().changeInstanceKey(
-                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100), ProgressListener.NONE);
+                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE);
 
         assertThat(change.keysRewrapped()).isEqualTo(5);
         InstanceKey next = InstanceKey.of(NEW);
         assertThat(next.decryptLegacy(store.wrappedSecrets().get(jwe))).isEqualTo("{\"kty\":\"RSA\"}");
         assertThat(next.reprotect(store.wrappedSecrets().get(hmac), next, "check")).isNotEmpty();
-        assertThat(store.backupsAskedFor()).containsSubsequence("reencrypt", "instance-key-change");
+        assertThat(store.backupsAskedFor()).as("one backup, before the first write").containsExactly("instance-key-change");
     }
 
     @Test
@@ -199,7 +199,7 @@ class ChangeInstanceKeyTest {
         List<DataKey> before = store.loadDataKeys();
 
         assertRejected(ErrorCode.DECRYPTION_FAILED, () -> api.changeInstanceKey().changeInstanceKey(
-                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100), ProgressListener.NONE));
+                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE));
 
         assertThat(store.loadDataKeys()).containsExactlyInAnyOrderElementsOf(before);
         assertThat(sources.configFileSaves()).isEmpty();

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rekey.application.port.in.backup.BackupListener;
+import org.rekey.application.service.backup.Backups;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,7 +65,8 @@ class RecordMoverTest {
         MockTransactions.runInline(transactions);
         when(loadDataKeys.loadDataKeys()).thenReturn(keyring.keys());
         mover = new RecordMover(transactions, loadSecrets, rewriteSecrets,
-                new KeyringCache(loadDataKeys, keyring, Duration.ofMillis(500), () -> 0L));
+                new KeyringCache(loadDataKeys, keyring, Duration.ofMillis(500), () -> 0L),
+                new Backups(operation -> Optional.empty(), BackupListener.NONE));
     }
 
     @Test
