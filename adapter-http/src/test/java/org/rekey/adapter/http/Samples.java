@@ -35,7 +35,7 @@ final class Samples {
     static final ReencryptionJob FINISHED_JOB = new ReencryptionJob("succeeded", Optional.of(T1), Optional.of(T2),
             new Progress(100, 100, 1),
             Optional.of(new BatchReport("NewKeyId00000003", false, Map.of("legacy", 60L, "0ldKeyId00000002", 40L),
-                    98, 1, List.of(new RecordFailure("credentials_entity", "cred9", "data", "DECRYPTION_FAILED", "value does not decrypt")))),
+                    98, 1, List.of(new RecordFailure("credentials_entity", "cred9", "data", "DECRYPTION_FAILED", "value does not decrypt")), List.of())),
             Optional.empty());
 
     private Samples() {

@@ -35,6 +35,7 @@ final class ReportOutput {
         } else {
             batch(session.printer(), report, movedTo.apply(report));
         }
+        report.notices().forEach(notice -> session.printer().notice("note: " + notice));
         return report;
     }
 

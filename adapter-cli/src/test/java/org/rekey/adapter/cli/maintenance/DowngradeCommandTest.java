@@ -21,7 +21,7 @@ class DowngradeCommandTest {
 
     private void givenReport(List<RecordFailure> failures) {
         when(context.useCases.downgradeToLegacy().downgradeToLegacy(any(), any()))
-                .thenReturn(new BatchReport("legacy", false, Map.of("Ab12", 4L), 4, 0, failures));
+                .thenReturn(new BatchReport("legacy", false, Map.of("Ab12", 4L), 4, 0, failures, List.of()));
     }
 
     @Test

@@ -37,7 +37,7 @@ class ReencryptCommandTest {
     }
 
     private static BatchReport moved(List<RecordFailure> failures) {
-        return new BatchReport(TARGET, false, Map.of("legacy", 40L, "Zz98", 60L), 98, 2, failures);
+        return new BatchReport(TARGET, false, Map.of("legacy", 40L, "Zz98", 60L), 98, 2, failures, List.of());
     }
 
     @Test
@@ -58,7 +58,7 @@ class ReencryptCommandTest {
 
     @Test
     void reencrypt_passesBatchSizeAndDryRun() {
-        givenReport(new BatchReport(TARGET, true, Map.of("Zz98", 60L), 0, 0, List.of()));
+        givenReport(new BatchReport(TARGET, true, Map.of("Zz98", 60L), 0, 0, List.of(), List.of()));
 
         CliRun.Result result = CliRun.run(context, "reencrypt", "--batch-size", "20", "--dry-run");
 

@@ -261,6 +261,17 @@ public final class N8nSecretRepository implements LoadSecretsPort, RewriteSecret
         });
     }
 
+    /**
+     * n8n's session hash includes the first characters of a user's stored MFA secret, so moving it to or between
+     * data keys ends that user's sessions (a legacy value always starts alike).
+     */
+    @Override
+    public List<String> noticesAfterRewriting(Map<String, Long> rewritten) {
+        long mfa = rewritten.getOrDefault("user.mfaSecret", 0L);
+        return mfa == 0 ? List.of() : List.of(mfa + " user(s) with two-factor login had their MFA secret"
+                + " re-encrypted: where its key id changed, n8n ends their sessions and they log in again");
+    }
+
     private static SecretColumn columnOf(SecretLocation location) {
         return TABLES.getOrDefault(location.table(), List.of()).stream()
                 .filter(column -> column.holds(location.rowId(), location.field()))

@@ -1,6 +1,7 @@
 package org.rekey.application.port.out;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rekey.domain.key.KeyRef;
 
@@ -25,4 +26,14 @@ public interface RewriteSecretsPort {
      * @return the rewrites that were written; the others found a value changed or deleted meanwhile
      */
     List<SecretRewrite> rewriteSecrets(List<SecretRewrite> rewrites);
+
+    /**
+     * What the program that owns the store will notice after these rewrites, in words for the operator (n8n:
+     * a user whose MFA secret moved to another key must log in again). Nothing, for a store rekey owns.
+     *
+     * @param rewritten how many values were rewritten, by {@code table.column}
+     */
+    default List<String> noticesAfterRewriting(Map<String, Long> rewritten) {
+        return List.of();
+    }
 }

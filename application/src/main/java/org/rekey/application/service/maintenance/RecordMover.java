@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.BatchReport;
 import org.rekey.application.port.in.maintenance.Progress;
@@ -77,7 +78,7 @@ public final class RecordMover {
         String targetName = target == Target.LEGACY ? VerifyReport.LEGACY
                 : current.activeKey().orElseThrow().id().value();
         if (command.dryRun()) {
-            return new BatchReport(targetName, true, pending, 0, 0, List.of());
+            return new BatchReport(targetName, true, pending, 0, 0, List.of(), List.of());
         }
         if (backUp && total > 0) {
             backups.before(target == Target.LEGACY ? "downgrade" : "reencrypt");
@@ -98,7 +99,8 @@ public final class RecordMover {
                 break;
             }
         }
-        return new BatchReport(targetName, false, pending, tally.moved, tally.skipped, tally.failures);
+        return new BatchReport(targetName, false, pending, tally.moved, tally.skipped, tally.failures,
+                rewriteSecrets.noticesAfterRewriting(tally.byColumn));
     }
 
     /** One transaction: claim, re-encrypt, write. Returns the last claimed location, or empty when nothing was left. */
@@ -124,9 +126,9 @@ public final class RecordMover {
                 tally.fail(secret.location(), e);
             }
         }
-        int written = reencrypted.isEmpty() ? 0 : rewriteSecrets.rewriteSecrets(reencrypted).size();
-        tally.moved += written;
-        tally.skipped += reencrypted.size() - written;
+        List<SecretRewrite> written = reencrypted.isEmpty() ? List.of() : rewriteSecrets.rewriteSecrets(reencrypted);
+        written.forEach(tally::written);
+        tally.skipped += reencrypted.size() - written.size();
         return claimed.isEmpty() ? Optional.empty() : Optional.of(claimed.get(claimed.size() - 1).location());
     }
 
@@ -147,6 +149,7 @@ public final class RecordMover {
 
     /** Counts of one run, updated batch by batch. */
     private static final class Tally {
+        private final Map<String, Long> byColumn = new TreeMap<>();
         private final long total;
         private final List<RecordFailure> failures = new ArrayList<>();
         private final Set<SecretLocation> failedAt = new HashSet<>();
@@ -166,6 +169,14 @@ public final class RecordMover {
         void fail(SecretLocation location, RekeyException e) {
             failures.add(Failures.at(location, e));
             failedAt.add(location);
+        }
+
+        /** One value written: counted, and by {@code table.column} (a field's index or JSON path left out). */
+        void written(SecretRewrite rewrite) {
+            moved++;
+            SecretLocation at = rewrite.location();
+            String column = at.field().split("[\\[.]", 2)[0];
+            byColumn.merge(at.table() + "." + column, 1L, Long::sum);
         }
 
         Progress progress() {
