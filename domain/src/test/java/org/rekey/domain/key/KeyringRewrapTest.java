@@ -87,7 +87,7 @@ class KeyringRewrapTest {
 
     @Test
     void rewrap_unprefixedLegacyValuesStayUnderTheOldInstanceKey_andMustBeConvertedSeparately() {
-        // DESIGN §2: a value without ':' is CBC under *the* instance key. The ChangeInstanceKey use case
+        // docs/FORMAT.md §3: a value without ':' is CBC under *the* instance key. The ChangeInstanceKey use case
         // therefore converts legacy records; the keyring alone cannot read them after a rewrap.
         Keyring seededUnderKey1 = Keyring.seed(InstanceKey.of(FormatVectors.INSTANCE_KEY_1), T0, RANDOM);
         assertThat(seededUnderKey1.decrypt(FormatVectors.LEGACY_1)).isEqualTo("random-string");

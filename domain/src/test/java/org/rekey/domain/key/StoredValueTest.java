@@ -11,7 +11,7 @@ import org.rekey.domain.crypto.FormatVectors;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 
-/** The parse rules of a stored record value (DESIGN §2): keyed, legacy, or malformed. */
+/** The parse rules of a stored record value (docs/FORMAT.md §3): keyed, legacy, or malformed. */
 class StoredValueTest {
 
     @Test
