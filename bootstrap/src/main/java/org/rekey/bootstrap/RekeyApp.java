@@ -3,10 +3,15 @@ package org.rekey.bootstrap;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.rekey.adapter.persistence.Database;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.port.in.apikey.ApiKeyUseCases;
+import org.rekey.application.port.in.credential.CredentialUseCases;
+import org.rekey.application.port.in.key.KeyUseCases;
+import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
+import org.rekey.application.port.in.settings.SettingsUseCases;
+import org.rekey.application.port.in.value.ValueUseCases;
 import org.rekey.application.service.RekeyCore;
 
-/** One running instance: the database, the core started on it, and every use case. Wired by hand. */
+/** One running instance: the database, the core started on it, and its use cases in groups. Wired by hand. */
 public final class RekeyApp implements AutoCloseable {
 
     private final Database database;
@@ -37,8 +42,28 @@ public final class RekeyApp implements AutoCloseable {
         }
     }
 
-    public RekeyUseCases useCases() {
-        return core.useCases();
+    public KeyUseCases keys() {
+        return core.keys();
+    }
+
+    public CredentialUseCases credentials() {
+        return core.credentials();
+    }
+
+    public ValueUseCases values() {
+        return core.values();
+    }
+
+    public MaintenanceUseCases maintenance() {
+        return core.maintenance();
+    }
+
+    public ApiKeyUseCases apiKeys() {
+        return core.apiKeys();
+    }
+
+    public SettingsUseCases settings() {
+        return core.settings();
     }
 
     @Override

@@ -1,13 +1,13 @@
 package org.rekey.adapter.cli;
 
 import java.util.Optional;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.adapter.cli.console.CliUseCases;
 
 /** What the command line needs from the running program; {@code bootstrap} implements it. */
 public interface CliContext {
 
     /** Opens the database and keyring on first call. @throws org.rekey.domain.error.RekeyException on failure */
-    RekeyUseCases useCases();
+    CliUseCases useCases();
 
     /** Starts the HTTP server and blocks until it is stopped (SIGTERM). */
     void serve();

@@ -100,7 +100,7 @@ class RekeyCliTest {
         "INSTANCE_KEY_MISMATCH, 1", "KEYRING_NOT_SEEDED, 1", "STORAGE_FAILURE, 1", "UNAUTHORIZED, 1",
         "FORBIDDEN, 1"})
     void rekeyException_exitsByItsKind_withOneErrorLine(ErrorCode code, int exitCode) {
-        when(context.useCases.showDataKey().showDataKey(any()))
+        when(context.keys.showDataKey().showDataKey(any()))
                 .thenThrow(new RekeyException(code, "it went wrong; do this instead"));
 
         CliRun.Result result = CliRun.run(context, "keys", "show", "Ab12");
@@ -117,7 +117,7 @@ class RekeyCliTest {
 
     @Test
     void failure_withoutVerbose_hasNoStackTrace() {
-        when(context.useCases.showDataKey().showDataKey(new DataKeyId("Ab12")))
+        when(context.keys.showDataKey().showDataKey(new DataKeyId("Ab12")))
                 .thenThrow(new RekeyException(ErrorCode.KEY_NOT_FOUND, "no key Ab12"));
 
         CliRun.Result result = CliRun.run(context, "keys", "show", "Ab12");
@@ -129,7 +129,7 @@ class RekeyCliTest {
     @ParameterizedTest
     @ValueSource(strings = {"--verbose keys show Ab12", "keys show Ab12 --verbose", "keys --verbose show Ab12"})
     void verbose_anywhere_printsTheStackTraceAndTellsTheContext(String command) {
-        when(context.useCases.showDataKey().showDataKey(new DataKeyId("Ab12")))
+        when(context.keys.showDataKey().showDataKey(new DataKeyId("Ab12")))
                 .thenThrow(new RekeyException(ErrorCode.KEY_NOT_FOUND, "no key Ab12"));
 
         CliRun.Result result = CliRun.run(context, command.split(" "));
@@ -141,7 +141,7 @@ class RekeyCliTest {
 
     @Test
     void unexpectedException_isFailure_withOneLineThatPointsToVerbose() {
-        when(context.useCases.rotateDataKey().rotateDataKey()).thenThrow(new IllegalStateException("pool closed"));
+        when(context.keys.rotateDataKey().rotateDataKey()).thenThrow(new IllegalStateException("pool closed"));
 
         CliRun.Result result = CliRun.run(context, "keys", "rotate");
 
@@ -152,7 +152,7 @@ class RekeyCliTest {
 
     @Test
     void unexpectedExceptionWithoutMessage_saysWhatItWas() {
-        when(context.useCases.rotateDataKey().rotateDataKey()).thenThrow(new NullPointerException());
+        when(context.keys.rotateDataKey().rotateDataKey()).thenThrow(new NullPointerException());
 
         CliRun.Result result = CliRun.run(context, "keys", "rotate");
 
@@ -174,7 +174,7 @@ class RekeyCliTest {
 
     @Test
     void multiLineMessage_isPrintedOnOneLine() {
-        when(context.useCases.rotateDataKey().rotateDataKey())
+        when(context.keys.rotateDataKey().rotateDataKey())
                 .thenThrow(new RekeyException(ErrorCode.NO_ACTIVE_KEY, "no active key\n  run rekey serve once"));
 
         CliRun.Result result = CliRun.run(context, "keys", "rotate");

@@ -4,19 +4,23 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.port.in.apikey.ApiKeyUseCases;
+import org.rekey.application.port.in.credential.CredentialUseCases;
+import org.rekey.application.port.in.key.KeyUseCases;
+import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
+import org.rekey.application.port.in.value.ValueUseCases;
 
 /** What every command works with: the use cases (opened on first use), the printer, JSON and the environment. */
 public final class CliSession {
 
-    private final Supplier<RekeyUseCases> useCases;
+    private final Supplier<CliUseCases> useCases;
     private final Runnable server;
     private final Function<String, Optional<String>> environment;
     private final Printer printer;
     private final JsonCodec json;
     private final LongSupplier nanoClock;
 
-    public CliSession(Supplier<RekeyUseCases> useCases, Runnable server,
+    public CliSession(Supplier<CliUseCases> useCases, Runnable server,
             Function<String, Optional<String>> environment, Printer printer, JsonCodec json, LongSupplier nanoClock) {
         this.useCases = useCases;
         this.server = server;
@@ -26,9 +30,25 @@ public final class CliSession {
         this.nanoClock = nanoClock;
     }
 
-    /** Opens the database and keyring the first time. */
-    public RekeyUseCases useCases() {
-        return useCases.get();
+    /** The key use cases; the first call to any group opens the database and keyring. */
+    public KeyUseCases keys() {
+        return useCases.get().keys();
+    }
+
+    public CredentialUseCases credentials() {
+        return useCases.get().credentials();
+    }
+
+    public ValueUseCases values() {
+        return useCases.get().values();
+    }
+
+    public MaintenanceUseCases maintenance() {
+        return useCases.get().maintenance();
+    }
+
+    public ApiKeyUseCases apiKeys() {
+        return useCases.get().apiKeys();
     }
 
     /** Runs the HTTP server until it is stopped. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.maintenance.ChangeInstanceKeyCommand;
 import org.rekey.application.port.in.maintenance.InstanceKeyChange;
@@ -17,7 +17,6 @@ import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryInstanceKeySources;
 import org.rekey.application.testing.InMemoryStore;
-import org.rekey.application.testing.TestServices;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.key.DataKey;
 import org.rekey.domain.key.InstanceKey;
@@ -46,9 +45,9 @@ class ChangeInstanceKeyTest {
 
     @Test
     void change_rewrapsEveryKey_soOnlyTheNewKeyReadsTheRecords() {
-        RekeyUseCases api = start(new InMemoryInstanceKeySources().setConfigFile(OLD));
+        TestServices api = start(new InMemoryInstanceKeySources().setConfigFile(OLD));
 
-        InstanceKeyChange change = api.changeInstanceKey().changeInstanceKey(
+        InstanceKeyChange change = api.maintenance().changeInstanceKey().changeInstanceKey(
                 new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 2), ProgressListener.NONE);
 
         assertThat(change.keysRewrapped()).isEqualTo(3);
@@ -62,7 +61,7 @@ class ChangeInstanceKeyTest {
                 .doesNotContainKey(Optional.empty());
         assertRejected(ErrorCode.WRONG_INSTANCE_KEY, () -> Keyring.reconstitute(InstanceKey.of(OLD), keys));
         for (String id : plaintexts.keySet()) {
-            assertThat(api.getCredential().getCredential(new RecordId(id), true).data())
+            assertThat(api.credentials().getCredential().getCredential(new RecordId(id), true).data())
                     .as("this instance switched to the new key").contains(plaintexts.get(id));
         }
     }
@@ -70,16 +69,16 @@ class ChangeInstanceKeyTest {
     @Test
     void change_keyKeptInTheConfigFile_savesTheNewKeyThere_soTheNextStartUsesIt() {
         InMemoryInstanceKeySources sources = new InMemoryInstanceKeySources().setConfigFile(OLD);
-        RekeyUseCases api = start(sources);
+        TestServices api = start(sources);
 
-        InstanceKeyChange change = api.changeInstanceKey().changeInstanceKey(
+        InstanceKeyChange change = api.maintenance().changeInstanceKey().changeInstanceKey(
                 new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100), ProgressListener.NONE);
 
         assertThat(change.configFileUpdated()).isTrue();
         assertThat(sources.configFileSaves()).containsExactly(NEW);
         assertThat(change.nextStep()).contains(InMemoryInstanceKeySources.CONFIG_FILE).doesNotContain(NEW);
         try (TestServices restarted = TestServices.builder().store(store).sources(sources).build()) {
-            assertThat(restarted.useCases().verifyRecords().verifyRecords(ProgressListener.NONE).failures()).isEmpty();
+            assertThat(restarted.maintenance().verifyRecords().verifyRecords(ProgressListener.NONE).failures()).isEmpty();
         }
         assertRejected(ErrorCode.WRONG_INSTANCE_KEY,
                 () -> TestServices.builder().store(store).instanceKey(OLD).build());
@@ -88,9 +87,9 @@ class ChangeInstanceKeyTest {
     @Test
     void change_keyGivenInTheEnvironment_leavesTheConfigFileAlone_andSaysWhatToSet() {
         InMemoryInstanceKeySources sources = InMemoryInstanceKeySources.withEnvironment(OLD);
-        RekeyUseCases api = start(sources);
+        TestServices api = start(sources);
 
-        InstanceKeyChange change = api.changeInstanceKey().changeInstanceKey(
+        InstanceKeyChange change = api.maintenance().changeInstanceKey().changeInstanceKey(
                 new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100), ProgressListener.NONE);
 
         assertThat(change.configFileUpdated()).isFalse();
@@ -98,7 +97,7 @@ class ChangeInstanceKeyTest {
         assertThat(sources.fromConfigFile()).isEmpty();
         assertThat(change.nextStep()).contains("N8N_ENCRYPTION_KEY").doesNotContain(NEW);
         try (TestServices restarted = TestServices.builder().store(store).instanceKey(NEW).build()) {
-            assertThat(restarted.useCases().verifyRecords().verifyRecords(ProgressListener.NONE).failures()).isEmpty();
+            assertThat(restarted.maintenance().verifyRecords().verifyRecords(ProgressListener.NONE).failures()).isEmpty();
         }
     }
 
@@ -110,25 +109,25 @@ class ChangeInstanceKeyTest {
     @Test
     void change_keyInBothEnvironmentAndConfigFile_letsTheInstanceRestartWithTheNewKeyInTheEnvironment() {
         InMemoryInstanceKeySources sources = InMemoryInstanceKeySources.withEnvironment(OLD).setConfigFile(OLD);
-        RekeyUseCases api = start(sources);
+        TestServices api = start(sources);
 
-        api.changeInstanceKey().changeInstanceKey(new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100),
+        api.maintenance().changeInstanceKey().changeInstanceKey(new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100),
                 ProgressListener.NONE);
         sources.setEnvironment(NEW);
 
         try (TestServices restarted = TestServices.builder().store(store).sources(sources).build()) {
-            assertThat(restarted.useCases().verifyRecords().verifyRecords(ProgressListener.NONE).failures()).isEmpty();
+            assertThat(restarted.maintenance().verifyRecords().verifyRecords(ProgressListener.NONE).failures()).isEmpty();
         }
     }
 
     @Test
     void change_toTheKeyInUse_isRefused_andChangesNothing() {
         InMemoryInstanceKeySources sources = new InMemoryInstanceKeySources().setConfigFile(OLD);
-        RekeyUseCases api = start(sources);
+        TestServices api = start(sources);
         List<DataKey> before = store.loadDataKeys();
         List<EncryptedRecord> records = store.loadRecordsAfter(Optional.empty(), 100);
 
-        assertRejected(ErrorCode.INVALID_INPUT, () -> api.changeInstanceKey().changeInstanceKey(
+        assertRejected(ErrorCode.INVALID_INPUT, () -> api.maintenance().changeInstanceKey().changeInstanceKey(
                 new ChangeInstanceKeyCommand(InstanceKey.of(OLD), 100), ProgressListener.NONE));
 
         assertThat(store.loadDataKeys()).containsExactlyInAnyOrderElementsOf(before);
@@ -141,7 +140,7 @@ class ChangeInstanceKeyTest {
         start(InMemoryInstanceKeySources.withEnvironment(OLD));
         List<DataKey> before = store.loadDataKeys();
         try (TestServices off = TestServices.builder().store(store).instanceKey(OLD).rotationEnabled(false).build()) {
-            assertRejected(ErrorCode.ROTATION_DISABLED, () -> off.useCases().changeInstanceKey().changeInstanceKey(
+            assertRejected(ErrorCode.ROTATION_DISABLED, () -> off.maintenance().changeInstanceKey().changeInstanceKey(
                     new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100), ProgressListener.NONE));
         }
         assertThat(store.loadDataKeys()).containsExactlyInAnyOrderElementsOf(before);
@@ -150,12 +149,12 @@ class ChangeInstanceKeyTest {
     @Test
     void change_withARecordThatDoesNotDecrypt_stopsBeforeAnyKeyIsRewrapped() {
         InMemoryInstanceKeySources sources = new InMemoryInstanceKeySources().setConfigFile(OLD);
-        RekeyUseCases api = start(sources);
+        TestServices api = start(sources);
         store.insertRecord(Fixtures.raw("corrupt", Keyring.empty(InstanceKey.of("elsewhere"))
                 .encrypt("{}", WriteFormat.LEGACY)));
         List<DataKey> before = store.loadDataKeys();
 
-        assertRejected(ErrorCode.DECRYPTION_FAILED, () -> api.changeInstanceKey().changeInstanceKey(
+        assertRejected(ErrorCode.DECRYPTION_FAILED, () -> api.maintenance().changeInstanceKey().changeInstanceKey(
                 new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100), ProgressListener.NONE));
 
         assertThat(store.loadDataKeys()).containsExactlyInAnyOrderElementsOf(before);
@@ -167,9 +166,9 @@ class ChangeInstanceKeyTest {
      * Starts an instance with {@code sources} and writes: one legacy record, one on the first key, one on the
      * legacy row (keyed CBC), then rotates and writes one on the new key.
      */
-    private RekeyUseCases start(InMemoryInstanceKeySources sources) {
+    private TestServices start(InMemoryInstanceKeySources sources) {
         rekey = TestServices.builder().store(store).sources(sources).build();
-        RekeyUseCases api = rekey.useCases();
+        TestServices api = rekey;
         Keyring keyring = rekey.keyring().current();
         store.insertRecord(Fixtures.record("legacy", "{\"f\":\"legacy\"}", keyring, WriteFormat.LEGACY, 0));
         plaintexts.put("legacy", "{\"f\":\"legacy\"}");
@@ -179,12 +178,12 @@ class ChangeInstanceKeyTest {
                 legacyRow + ":" + keyring.instanceKey().encryptLegacy("{\"f\":\"keyed cbc\"}")));
         plaintexts.put("keyedcbc", "{\"f\":\"keyed cbc\"}");
         create(api, "{\"f\":\"first key\"}");
-        api.rotateDataKey().rotateDataKey();
+        api.keys().rotateDataKey().rotateDataKey();
         create(api, "{\"f\":\"second key\"}");
         return api;
     }
 
-    private void create(RekeyUseCases api, String json) {
-        plaintexts.put(api.createCredential().createCredential(new CreateCredentialCommand("n", "t", json)).id(), json);
+    private void create(TestServices api, String json) {
+        plaintexts.put(api.credentials().createCredential().createCredential(new CreateCredentialCommand("n", "t", json)).id(), json);
     }
 }
