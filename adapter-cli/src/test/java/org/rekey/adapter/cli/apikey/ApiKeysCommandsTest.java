@@ -16,10 +16,10 @@ import org.rekey.adapter.cli.CliRun;
 import org.rekey.adapter.cli.JsonAssert;
 import org.rekey.adapter.cli.TestContext;
 import org.rekey.application.apikey.Scope;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.in.apikey.ApiKeyView;
 import org.rekey.application.port.in.apikey.CreateApiKeyCommand;
 import org.rekey.application.port.in.apikey.CreatedApiKey;
-import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 
 class ApiKeysCommandsTest {
@@ -154,7 +154,7 @@ class ApiKeysCommandsTest {
 
     @Test
     void revoke_ofAnUnknownKey_isNotFound() {
-        org.mockito.Mockito.doThrow(new RekeyException(ErrorCode.API_KEY_NOT_FOUND, "no API key k9"))
+        org.mockito.Mockito.doThrow(new RekeyException(ApplicationErrorCode.API_KEY_NOT_FOUND, "no API key k9"))
                 .when(context.apiKeys.revokeApiKey()).revokeApiKey("k9");
 
         CliRun.Result result = CliRun.run(context, "api-keys", "revoke", "k9");

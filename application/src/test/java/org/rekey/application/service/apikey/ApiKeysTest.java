@@ -8,12 +8,12 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rekey.application.apikey.Scope;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.apikey.ApiKeyView;
 import org.rekey.application.port.in.apikey.CreateApiKeyCommand;
 import org.rekey.application.port.in.apikey.CreatedApiKey;
 import org.rekey.application.testing.MutableClock;
-import org.rekey.domain.error.ErrorCode;
 
 /** The API key lifecycle over the in-memory store: create, authenticate, list, revoke. */
 class ApiKeysTest {
@@ -56,6 +56,6 @@ class ApiKeysTest {
 
     @Test
     void revokingAnUnknownKey_isApiKeyNotFound() {
-        assertRejected(ErrorCode.API_KEY_NOT_FOUND, () -> rekey.apiKeys().revokeApiKey().revokeApiKey("NoSuchKey0000000"));
+        assertRejected(ApplicationErrorCode.API_KEY_NOT_FOUND, () -> rekey.apiKeys().revokeApiKey().revokeApiKey("NoSuchKey0000000"));
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.credential.UpdateCredentialCommand;
@@ -84,11 +85,11 @@ class ReencryptTest {
         AtomicInteger updates = new AtomicInteger();
         store.onUpdate(record -> {
             if (updates.incrementAndGet() == 6) {
-                throw new RekeyException(ErrorCode.STORAGE_FAILURE, "the connection dropped");
+                throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "the connection dropped");
             }
         });
 
-        assertRejected(ErrorCode.STORAGE_FAILURE, () -> rekey.maintenance().reencrypt().reencrypt(new BatchCommand(2, false),
+        assertRejected(ApplicationErrorCode.STORAGE_FAILURE, () -> rekey.maintenance().reencrypt().reencrypt(new BatchCommand(2, false),
                 ProgressListener.NONE));
 
         assertThat(store.countRecordsUsing(new DataKeyId(newKey)))

@@ -11,13 +11,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.ReencryptionJob;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
-import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 
 /** The background re-encryption job: one at a time, with its state and outcome. */
@@ -59,7 +59,7 @@ class ReencryptionJobTest {
         assertThat(started.startedAt()).contains(rekey.clock().instant());
         assertThat(claiming.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         assertThat(rekey.maintenance().reencryptionJob().reencryptionJob().state()).isEqualTo("running");
-        assertRejected(ErrorCode.JOB_RUNNING,
+        assertRejected(ApplicationErrorCode.JOB_RUNNING,
                 () -> rekey.maintenance().reencryptionJob().startReencryption(BatchCommand.defaults()));
 
         release.countDown();
@@ -86,7 +86,7 @@ class ReencryptionJobTest {
     @Test
     void job_whoseStoreFails_endsFailedWithTheErrorMessage() throws Exception {
         store.onUpdate(record -> {
-            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "the database went away");
+            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "the database went away");
         });
 
         rekey.maintenance().reencryptionJob().startReencryption(BatchCommand.defaults());
