@@ -15,7 +15,6 @@ import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.in.key.ImportDataKeyCommand;
 import org.rekey.application.port.in.key.KeySort;
 import org.rekey.application.port.in.key.ListDataKeysQuery;
-import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
@@ -124,7 +123,7 @@ class KeyManagementTest {
         rekey.keys().rotateDataKey().rotateDataKey();
 
         assertRejected(ErrorCode.KEY_IN_USE, () -> rekey.keys().destroyDataKey().destroyDataKey(new DataKeyId(old)));
-        rekey.maintenance().reencrypt().reencrypt(BatchCommand.defaults(), ProgressListener.NONE);
+        rekey.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE);
         DataKeyView destroyed = rekey.keys().destroyDataKey().destroyDataKey(new DataKeyId(old));
 
         assertThat(destroyed.status()).isEqualTo("destroyed");

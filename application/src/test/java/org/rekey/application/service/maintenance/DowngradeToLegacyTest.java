@@ -66,7 +66,7 @@ class DowngradeToLegacyTest {
     @Test
     void downgrade_thenRotationOff_readsEverything() {
         create("a");
-        rekey.maintenance().downgradeToLegacy().downgradeToLegacy(BatchCommand.defaults(), ProgressListener.NONE);
+        rekey.maintenance().downgradeToLegacy().downgradeToLegacy(Fixtures.defaultBatch(), ProgressListener.NONE);
 
         try (TestServices off = TestServices.builder().store(store).rotationEnabled(false).build()) {
             VerifyReport report = off.maintenance().verifyRecords().verifyRecords(ProgressListener.NONE);

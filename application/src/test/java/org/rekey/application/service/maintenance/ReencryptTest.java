@@ -157,9 +157,9 @@ class ReencryptTest {
 
     @Test
     void reencrypt_twice_hasNothingLeftToDoTheSecondTime() {
-        rekey.maintenance().reencrypt().reencrypt(BatchCommand.defaults(), ProgressListener.NONE);
+        rekey.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE);
 
-        BatchReport second = rekey.maintenance().reencrypt().reencrypt(BatchCommand.defaults(), ProgressListener.NONE);
+        BatchReport second = rekey.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE);
 
         assertThat(second.pendingByKey()).isEmpty();
         assertThat(second.moved()).isZero();
@@ -170,14 +170,14 @@ class ReencryptTest {
         List<EncryptedRecord> before = store.loadRecordsAfter(Optional.empty(), 100);
         try (TestServices off = TestServices.builder().store(store).rotationEnabled(false).build()) {
             assertRejected(ErrorCode.ROTATION_DISABLED,
-                    () -> off.maintenance().reencrypt().reencrypt(BatchCommand.defaults(), ProgressListener.NONE));
+                    () -> off.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE));
         }
         assertThat(store.loadRecordsAfter(Optional.empty(), 100)).isEqualTo(before);
     }
 
     @Test
     void reencrypt_thenTheOldKeyCanBeDestroyed_andEverythingStillReads() {
-        rekey.maintenance().reencrypt().reencrypt(BatchCommand.defaults(), ProgressListener.NONE);
+        rekey.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE);
 
         rekey.keys().destroyDataKey().destroyDataKey(new DataKeyId(oldKey));
 

@@ -60,7 +60,7 @@ class ReencryptionJobTest {
         assertThat(claiming.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         assertThat(rekey.maintenance().reencryptionJob().reencryptionJob().state()).isEqualTo("running");
         assertRejected(ApplicationErrorCode.JOB_RUNNING,
-                () -> rekey.maintenance().reencryptionJob().startReencryption(BatchCommand.defaults()));
+                () -> rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch()));
 
         release.countDown();
         ReencryptionJob finished = awaitFinished();
@@ -74,10 +74,10 @@ class ReencryptionJobTest {
 
     @Test
     void job_afterFinishing_canBeStartedAgain() throws Exception {
-        rekey.maintenance().reencryptionJob().startReencryption(BatchCommand.defaults());
+        rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch());
         awaitFinished();
 
-        ReencryptionJob again = rekey.maintenance().reencryptionJob().startReencryption(BatchCommand.defaults());
+        ReencryptionJob again = rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch());
 
         assertThat(again.state()).isEqualTo("running");
         assertThat(awaitFinished().report().orElseThrow().moved()).isZero();
@@ -89,7 +89,7 @@ class ReencryptionJobTest {
             throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "the database went away");
         });
 
-        rekey.maintenance().reencryptionJob().startReencryption(BatchCommand.defaults());
+        rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch());
         ReencryptionJob finished = awaitFinished();
 
         assertThat(finished.state()).isEqualTo("failed");
@@ -102,7 +102,7 @@ class ReencryptionJobTest {
         String oldKey = store.loadRecordsAfter(Optional.empty(), 1).get(0).keyId().orElseThrow().value();
         store.insertRecord(Fixtures.raw("zz", oldKey + ":" + "AQ" + "A".repeat(98)));
 
-        rekey.maintenance().reencryptionJob().startReencryption(BatchCommand.defaults());
+        rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch());
         ReencryptionJob finished = awaitFinished();
 
         assertThat(finished.state()).isEqualTo("failed");
