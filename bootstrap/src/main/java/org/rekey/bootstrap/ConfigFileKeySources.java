@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.out.InstanceKeySourcesPort;
-import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 
 /**
@@ -79,7 +79,7 @@ final class ConfigFileKeySources implements InstanceKeySourcesPort {
         } catch (JacksonException e) {
             // reported below, without the file's contents
         } catch (IOException e) {
-            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "cannot read " + file + ": " + e.getMessage());
+            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "cannot read " + file + ": " + e.getMessage());
         }
         throw RekeyException.invalid(file + " is not a JSON object like {\"encryptionKey\": \"...\"}; fix or remove it");
     }
@@ -100,7 +100,7 @@ final class ConfigFileKeySources implements InstanceKeySourcesPort {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "cannot write the instance key to " + file + ": "
+            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "cannot write the instance key to " + file + ": "
                     + e.getMessage());
         }
     }

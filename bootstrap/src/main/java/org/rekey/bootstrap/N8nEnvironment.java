@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.adapter.persistence.n8n.N8nDatabaseSettings;
-import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 
 /**
@@ -105,7 +105,7 @@ record N8nEnvironment(RekeyConfig config) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             return file;
         } catch (IOException e) {
-            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "cannot write n8n's TLS material to " + folder + ": "
+            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "cannot write n8n's TLS material to " + folder + ": "
                     + e.getMessage(), e);
         }
     }

@@ -3,8 +3,9 @@ package org.rekey.bootstrap;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.rekey.adapter.cli.CliContext;
+import org.rekey.adapter.cli.console.CliUseCases;
 import org.rekey.adapter.http.HttpServer;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.adapter.http.HttpUseCases;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.in.backup.RestoreBackupUseCase;
 import org.slf4j.LoggerFactory;
@@ -24,11 +25,10 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
     }
 
     @Override
-    public synchronized RekeyUseCases useCases() {
-        if (app == null) {
-            app = RekeyApp.open(config, taken -> backups.backupTaken(taken));
-        }
-        return app.useCases();
+    public CliUseCases useCases() {
+        RekeyApp running = app();
+        return new CliUseCases(running.keys(), running.credentials(), running.values(), running.maintenance(),
+                running.apiKeys());
     }
 
     @Override
@@ -52,9 +52,10 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
     @Override
     public void serve() {
         Logging.server();
-        RekeyUseCases useCases = useCases();
+        RekeyApp running = app();
         CountDownLatch stopped = new CountDownLatch(1);
-        HttpServer server = new HttpServer(useCases).start(config.port());
+        HttpServer server = new HttpServer(new HttpUseCases(running.keys(), running.credentials(),
+                running.maintenance(), running.apiKeys(), running.settings())).start(config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             close();
@@ -67,6 +68,13 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private synchronized RekeyApp app() {
+        if (app == null) {
+            app = RekeyApp.open(config, taken -> backups.backupTaken(taken));
+        }
+        return app;
     }
 
     @Override

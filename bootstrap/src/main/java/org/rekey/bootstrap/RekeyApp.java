@@ -3,23 +3,28 @@ package org.rekey.bootstrap;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.adapter.persistence.Database;
 import org.rekey.adapter.persistence.n8n.N8nBackups;
 import org.rekey.adapter.persistence.n8n.N8nCredentialRepository;
 import org.rekey.adapter.persistence.n8n.N8nKeyRepository;
 import org.rekey.adapter.persistence.n8n.N8nSecretRepository;
 import org.rekey.adapter.persistence.n8n.N8nStore;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.port.in.apikey.ApiKeyUseCases;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.in.backup.RestoreBackupUseCase;
+import org.rekey.application.port.in.credential.CredentialUseCases;
+import org.rekey.application.port.in.key.KeyUseCases;
+import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
+import org.rekey.application.port.in.settings.SettingsUseCases;
+import org.rekey.application.port.in.value.ValueUseCases;
 import org.rekey.application.service.RekeyCore;
 import org.rekey.application.service.backup.RestoreBackupService;
 import org.rekey.application.service.keyring.RekeySettings;
-import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 
 /**
- * One running instance: its store, the core started on it, and every use case. Wired by hand.
+ * One running instance: its store, the core started on it, and its use cases in groups. Wired by hand.
  *
  * <p>On rekey's own store ({@code REKEY_STORE=rekey}) everything lives in one database. On n8n's
  * ({@code REKEY_STORE=n8n}) the keys and every secret are n8n's own tables, found from n8n's environment, while
@@ -97,7 +102,7 @@ public final class RekeyApp implements AutoCloseable {
      */
     public static Restoring restoring(RekeyConfig config) {
         if (config.store() != RekeyConfig.Store.N8N) {
-            throw new RekeyException(ErrorCode.NOT_SUPPORTED, "rekey restore puts back rows rekey backed up in n8n's"
+            throw new RekeyException(ApplicationErrorCode.NOT_SUPPORTED, "rekey restore puts back rows rekey backed up in n8n's"
                     + " database (REKEY_STORE=n8n); rekey's own database is backed up and restored with the"
                     + " database's own tools");
         }
@@ -110,8 +115,28 @@ public final class RekeyApp implements AutoCloseable {
     public record Restoring(RestoreBackupUseCase useCase, AutoCloseable store) {
     }
 
-    public RekeyUseCases useCases() {
-        return core.useCases();
+    public KeyUseCases keys() {
+        return core.keys();
+    }
+
+    public CredentialUseCases credentials() {
+        return core.credentials();
+    }
+
+    public ValueUseCases values() {
+        return core.values();
+    }
+
+    public MaintenanceUseCases maintenance() {
+        return core.maintenance();
+    }
+
+    public ApiKeyUseCases apiKeys() {
+        return core.apiKeys();
+    }
+
+    public SettingsUseCases settings() {
+        return core.settings();
     }
 
     @Override

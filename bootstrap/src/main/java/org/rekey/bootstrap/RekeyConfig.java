@@ -10,7 +10,10 @@ import org.rekey.application.service.keyring.RekeySettings;
 import org.rekey.application.service.keyring.RekeySettings.InstanceType;
 import org.rekey.domain.error.RekeyException;
 
-/** The configuration of DESIGN §4, read from environment variables (a map, so tests can give their own). */
+/**
+ * The configuration of the README's "Configuration" table, read from environment variables (a map, so tests can
+ * give their own).
+ */
 public record RekeyConfig(Map<String, String> env) {
 
     public static final String ENCRYPTION_KEY = "N8N_ENCRYPTION_KEY";

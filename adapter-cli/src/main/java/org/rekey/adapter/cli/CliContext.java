@@ -1,15 +1,15 @@
 package org.rekey.adapter.cli;
 
 import java.util.Optional;
+import org.rekey.adapter.cli.console.CliUseCases;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.in.backup.RestoreBackupUseCase;
-import org.rekey.application.port.in.RekeyUseCases;
 
 /** What the command line needs from the running program; {@code bootstrap} implements it. */
 public interface CliContext {
 
     /** Opens the database and keyring on first call. @throws org.rekey.domain.error.RekeyException on failure */
-    RekeyUseCases useCases();
+    CliUseCases useCases();
 
     /** Opens only the store, for {@code rekey restore}: no instance key is needed. */
     RestoreBackupUseCase restoreBackup();

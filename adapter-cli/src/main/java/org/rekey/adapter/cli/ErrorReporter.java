@@ -46,7 +46,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             printer.stackTrace(failure);
         }
         if (failure instanceof RekeyException rekey) {
-            printer.error(rekey.getMessage() + " [" + rekey.code() + "]");
+            printer.error(rekey.getMessage() + " [" + rekey.code().name() + "]");
             return ExitCodes.of(rekey.code().kind());
         }
         String detail = failure.getMessage() == null ? "" : ": " + failure.getMessage();

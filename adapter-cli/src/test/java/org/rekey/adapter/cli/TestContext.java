@@ -11,14 +11,23 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.adapter.cli.console.CliUseCases;
+import org.rekey.application.port.in.apikey.ApiKeyUseCases;
+import org.rekey.application.port.in.credential.CredentialUseCases;
+import org.rekey.application.port.in.key.KeyUseCases;
+import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
+import org.rekey.application.port.in.value.ValueUseCases;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.in.backup.RestoreBackupUseCase;
 
 /** A CliContext whose use cases are Mockito mocks; records what the CLI asked of it. */
 public final class TestContext implements CliContext {
 
-    public final RekeyUseCases useCases = mockedUseCases();
+    public final KeyUseCases keys = mocked(KeyUseCases.class);
+    public final CredentialUseCases credentials = mocked(CredentialUseCases.class);
+    public final ValueUseCases values = mocked(ValueUseCases.class);
+    public final MaintenanceUseCases maintenance = mocked(MaintenanceUseCases.class);
+    public final ApiKeyUseCases apiKeys = mocked(ApiKeyUseCases.class);
     public final RestoreBackupUseCase restoreBackup = mock(RestoreBackupUseCase.class);
     public final List<BackupListener> backupListeners = new ArrayList<>();
     public final Map<String, String> environment = new HashMap<>();
@@ -29,12 +38,12 @@ public final class TestContext implements CliContext {
     public RuntimeException openFailure;
 
     @Override
-    public RekeyUseCases useCases() {
+    public CliUseCases useCases() {
         useCasesOpened.incrementAndGet();
         if (openFailure != null) {
             throw openFailure;
         }
-        return useCases;
+        return new CliUseCases(keys, credentials, values, maintenance, apiKeys);
     }
 
     @Override
@@ -67,12 +76,13 @@ public final class TestContext implements CliContext {
         return terminal;
     }
 
-    private static RekeyUseCases mockedUseCases() {
-        RecordComponent[] components = RekeyUseCases.class.getRecordComponents();
+    /** A group of in-ports with a Mockito mock for each. */
+    private static <R extends Record> R mocked(Class<R> group) {
+        RecordComponent[] components = group.getRecordComponents();
         Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
         Object[] mocks = Arrays.stream(types).map(type -> mock(type)).toArray();
         try {
-            Constructor<RekeyUseCases> constructor = RekeyUseCases.class.getDeclaredConstructor(types);
+            Constructor<R> constructor = group.getDeclaredConstructor(types);
             return constructor.newInstance(mocks);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);

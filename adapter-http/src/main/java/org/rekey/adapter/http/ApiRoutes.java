@@ -11,7 +11,10 @@ import org.rekey.adapter.http.routing.Route;
 import org.rekey.adapter.http.settings.RotationGate;
 import org.rekey.adapter.http.settings.SettingsRoutes;
 import org.rekey.adapter.http.web.WebRoutes;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.port.in.credential.CredentialUseCases;
+import org.rekey.application.port.in.key.KeyUseCases;
+import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
+import org.rekey.application.port.in.settings.SettingsUseCases;
 
 /** Every route of the API, wired to its in-ports; the {@code /rest/encryption} routes behind the rotation gate. */
 final class ApiRoutes {
@@ -19,19 +22,22 @@ final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    static List<Route> all(RekeyUseCases useCases, ObjectMapper mapper) {
+    static List<Route> all(HttpUseCases useCases, ObjectMapper mapper) {
         JsonBody body = new JsonBody(mapper);
-        RotationGate rotationGate = new RotationGate(useCases.moduleSettings());
+        KeyUseCases keys = useCases.keys();
+        CredentialUseCases credentials = useCases.credentials();
+        MaintenanceUseCases maintenance = useCases.maintenance();
+        SettingsUseCases settings = useCases.settings();
+        RotationGate rotationGate = new RotationGate(settings.moduleSettings());
         List<Route> routes = new ArrayList<>();
-        new KeyRoutes(useCases.listDataKeys(), useCases.rotateDataKey(), useCases.showDataKey(),
-                useCases.destroyDataKey(), body).routes()
+        new KeyRoutes(keys.listDataKeys(), keys.rotateDataKey(), keys.showDataKey(), keys.destroyDataKey(), body)
+                .routes().forEach(route -> routes.add(route.guardedBy(rotationGate)));
+        new MaintenanceRoutes(maintenance.reencryptionJob(), maintenance.verifyRecords(), body).routes()
                 .forEach(route -> routes.add(route.guardedBy(rotationGate)));
-        new MaintenanceRoutes(useCases.reencryptionJob(), useCases.verifyRecords(), body).routes()
-                .forEach(route -> routes.add(route.guardedBy(rotationGate)));
-        routes.addAll(new CredentialRoutes(useCases.createCredential(), useCases.listCredentials(),
-                useCases.getCredential(), useCases.updateCredential(), useCases.deleteCredential(), body, mapper)
-                .routes());
-        routes.addAll(new SettingsRoutes(useCases.moduleSettings(), useCases.checkHealth()).routes());
+        routes.addAll(new CredentialRoutes(credentials.createCredential(), credentials.listCredentials(),
+                credentials.getCredential(), credentials.updateCredential(), credentials.deleteCredential(), body,
+                mapper).routes());
+        routes.addAll(new SettingsRoutes(settings.moduleSettings(), settings.checkHealth()).routes());
         routes.addAll(new WebRoutes().routes());
         return List.copyOf(routes);
     }

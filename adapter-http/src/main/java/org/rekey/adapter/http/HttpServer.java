@@ -14,7 +14,6 @@ import org.rekey.adapter.http.json.RekeyJson;
 import org.rekey.adapter.http.request.JsonBody;
 import org.rekey.adapter.http.routing.Route;
 import org.rekey.adapter.http.web.WebRoutes;
-import org.rekey.application.port.in.RekeyUseCases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +33,10 @@ public final class HttpServer implements AutoCloseable {
     private final ApiTokenGuard guard;
     private Javalin javalin;
 
-    public HttpServer(RekeyUseCases useCases) {
+    public HttpServer(HttpUseCases useCases) {
         Objects.requireNonNull(useCases, "useCases");
         this.routes = ApiRoutes.all(useCases, mapper);
-        this.guard = new ApiTokenGuard(useCases.authenticate());
+        this.guard = new ApiTokenGuard(useCases.apiKeys().authenticate());
     }
 
     /** Starts listening on {@code port} (0: any free port, see {@link #port()}). */

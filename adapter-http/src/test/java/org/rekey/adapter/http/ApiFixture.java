@@ -1,7 +1,6 @@
 package org.rekey.adapter.http;
 
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
@@ -15,35 +14,34 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.rekey.application.apikey.Scope;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.port.in.apikey.ApiKeyUseCases;
 import org.rekey.application.port.in.apikey.AuthenticateUseCase;
 import org.rekey.application.port.in.apikey.CreateApiKeyUseCase;
-import org.rekey.application.port.in.apikey.ListApiKeysUseCase;
-import org.rekey.application.port.in.apikey.Principal;
 import org.rekey.application.port.in.apikey.RevokeApiKeyUseCase;
 import org.rekey.application.port.in.credential.CreateCredentialUseCase;
+import org.rekey.application.port.in.credential.CredentialUseCases;
 import org.rekey.application.port.in.credential.DeleteCredentialUseCase;
-import org.rekey.application.port.in.credential.ExportCredentialsUseCase;
 import org.rekey.application.port.in.credential.GetCredentialUseCase;
 import org.rekey.application.port.in.credential.ImportCredentialsUseCase;
 import org.rekey.application.port.in.credential.ListCredentialsUseCase;
 import org.rekey.application.port.in.credential.UpdateCredentialUseCase;
 import org.rekey.application.port.in.key.DestroyDataKeyUseCase;
 import org.rekey.application.port.in.key.ImportDataKeyUseCase;
+import org.rekey.application.port.in.key.KeyUseCases;
 import org.rekey.application.port.in.key.ListDataKeysUseCase;
 import org.rekey.application.port.in.key.RotateDataKeyUseCase;
 import org.rekey.application.port.in.key.ShowDataKeyUseCase;
 import org.rekey.application.port.in.maintenance.ChangeInstanceKeyUseCase;
 import org.rekey.application.port.in.maintenance.DowngradeToLegacyUseCase;
+import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
 import org.rekey.application.port.in.maintenance.ReencryptUseCase;
 import org.rekey.application.port.in.maintenance.ReencryptionJobUseCase;
 import org.rekey.application.port.in.maintenance.VerifyRecordsUseCase;
 import org.rekey.application.port.in.settings.CheckHealthUseCase;
 import org.rekey.application.port.in.settings.GetModuleSettingsUseCase;
+import org.rekey.application.port.in.settings.SettingsUseCases;
+import org.rekey.application.port.in.apikey.Principal;
 import org.rekey.application.port.in.settings.ModuleSettings;
-import org.rekey.application.port.in.value.DecryptValueUseCase;
-import org.rekey.application.port.in.value.EncryptValueUseCase;
-import org.rekey.application.port.in.value.InspectValueUseCase;
 
 /**
  * An {@link HttpServer} on a free port over Mockito in-ports, and a client for it. Tokens: {@link #OWNER}
@@ -58,32 +56,33 @@ final class ApiFixture implements AutoCloseable {
     static final String UNKNOWN = "unknown-token-0123456789";
     static final String JSON = "application/json";
 
-    final RotateDataKeyUseCase rotateDataKey = mock(RotateDataKeyUseCase.class);
-    final ListDataKeysUseCase listDataKeys = mock(ListDataKeysUseCase.class);
-    final ShowDataKeyUseCase showDataKey = mock(ShowDataKeyUseCase.class);
-    final ImportDataKeyUseCase importDataKey = mock(ImportDataKeyUseCase.class);
-    final DestroyDataKeyUseCase destroyDataKey = mock(DestroyDataKeyUseCase.class);
-    final CreateCredentialUseCase createCredential = mock(CreateCredentialUseCase.class);
-    final GetCredentialUseCase getCredential = mock(GetCredentialUseCase.class);
-    final ListCredentialsUseCase listCredentials = mock(ListCredentialsUseCase.class);
-    final UpdateCredentialUseCase updateCredential = mock(UpdateCredentialUseCase.class);
-    final DeleteCredentialUseCase deleteCredential = mock(DeleteCredentialUseCase.class);
-    final ImportCredentialsUseCase importCredentials = mock(ImportCredentialsUseCase.class);
-    final ExportCredentialsUseCase exportCredentials = mock(ExportCredentialsUseCase.class);
-    final EncryptValueUseCase encryptValue = mock(EncryptValueUseCase.class);
-    final DecryptValueUseCase decryptValue = mock(DecryptValueUseCase.class);
-    final InspectValueUseCase inspectValue = mock(InspectValueUseCase.class);
-    final GetModuleSettingsUseCase moduleSettings = mock(GetModuleSettingsUseCase.class);
-    final CheckHealthUseCase checkHealth = mock(CheckHealthUseCase.class);
-    final CreateApiKeyUseCase createApiKey = mock(CreateApiKeyUseCase.class);
-    final ListApiKeysUseCase listApiKeys = mock(ListApiKeysUseCase.class);
-    final RevokeApiKeyUseCase revokeApiKey = mock(RevokeApiKeyUseCase.class);
-    final AuthenticateUseCase authenticate = mock(AuthenticateUseCase.class);
-    final ReencryptUseCase reencrypt = mock(ReencryptUseCase.class);
-    final ReencryptionJobUseCase reencryptionJob = mock(ReencryptionJobUseCase.class);
-    final VerifyRecordsUseCase verifyRecords = mock(VerifyRecordsUseCase.class);
-    final DowngradeToLegacyUseCase downgradeToLegacy = mock(DowngradeToLegacyUseCase.class);
-    final ChangeInstanceKeyUseCase changeInstanceKey = mock(ChangeInstanceKeyUseCase.class);
+    final KeyUseCases keys = UseCaseMocks.group(KeyUseCases.class);
+    final CredentialUseCases credentials = UseCaseMocks.group(CredentialUseCases.class);
+    final MaintenanceUseCases maintenance = UseCaseMocks.group(MaintenanceUseCases.class);
+    final ApiKeyUseCases apiKeys = UseCaseMocks.group(ApiKeyUseCases.class);
+    final SettingsUseCases settings = UseCaseMocks.group(SettingsUseCases.class);
+
+    final RotateDataKeyUseCase rotateDataKey = keys.rotateDataKey();
+    final ListDataKeysUseCase listDataKeys = keys.listDataKeys();
+    final ShowDataKeyUseCase showDataKey = keys.showDataKey();
+    final ImportDataKeyUseCase importDataKey = keys.importDataKey();
+    final DestroyDataKeyUseCase destroyDataKey = keys.destroyDataKey();
+    final CreateCredentialUseCase createCredential = credentials.createCredential();
+    final GetCredentialUseCase getCredential = credentials.getCredential();
+    final ListCredentialsUseCase listCredentials = credentials.listCredentials();
+    final UpdateCredentialUseCase updateCredential = credentials.updateCredential();
+    final DeleteCredentialUseCase deleteCredential = credentials.deleteCredential();
+    final ImportCredentialsUseCase importCredentials = credentials.importCredentials();
+    final ReencryptUseCase reencrypt = maintenance.reencrypt();
+    final ReencryptionJobUseCase reencryptionJob = maintenance.reencryptionJob();
+    final VerifyRecordsUseCase verifyRecords = maintenance.verifyRecords();
+    final DowngradeToLegacyUseCase downgradeToLegacy = maintenance.downgradeToLegacy();
+    final ChangeInstanceKeyUseCase changeInstanceKey = maintenance.changeInstanceKey();
+    final CreateApiKeyUseCase createApiKey = apiKeys.createApiKey();
+    final RevokeApiKeyUseCase revokeApiKey = apiKeys.revokeApiKey();
+    final AuthenticateUseCase authenticate = apiKeys.authenticate();
+    final GetModuleSettingsUseCase moduleSettings = settings.moduleSettings();
+    final CheckHealthUseCase checkHealth = settings.checkHealth();
 
     private final Map<String, Principal> tokens = new HashMap<>();
     private final HttpClient client = HttpClient.newHttpClient();
@@ -103,11 +102,7 @@ final class ApiFixture implements AutoCloseable {
 
     /** Forgets every stub and recorded call, then restores the tokens and enabled rotation. */
     void reset() {
-        org.mockito.Mockito.reset(rotateDataKey, listDataKeys, showDataKey, importDataKey, destroyDataKey, createCredential,
-                getCredential, listCredentials, updateCredential, deleteCredential, importCredentials,
-                exportCredentials, encryptValue, decryptValue, inspectValue, moduleSettings, checkHealth,
-                createApiKey, listApiKeys, revokeApiKey, authenticate, reencrypt, reencryptionJob, verifyRecords,
-                downgradeToLegacy, changeInstanceKey);
+        org.mockito.Mockito.reset(UseCaseMocks.components(keys, credentials, maintenance, apiKeys, settings));
         stubDefaults();
     }
 
@@ -125,12 +120,8 @@ final class ApiFixture implements AutoCloseable {
         when(moduleSettings.moduleSettings()).thenReturn(new ModuleSettings(enabled));
     }
 
-    RekeyUseCases useCases() {
-        return new RekeyUseCases(rotateDataKey, listDataKeys, showDataKey, importDataKey, destroyDataKey,
-                createCredential, getCredential, listCredentials, updateCredential, deleteCredential,
-                importCredentials, exportCredentials, encryptValue, decryptValue, inspectValue, moduleSettings,
-                checkHealth, createApiKey, listApiKeys, revokeApiKey, authenticate, reencrypt, reencryptionJob,
-                verifyRecords, downgradeToLegacy, changeInstanceKey);
+    HttpUseCases useCases() {
+        return new HttpUseCases(keys, credentials, maintenance, apiKeys, settings);
     }
 
     /** Every in-port that changes state, for "nothing changed" assertions. */

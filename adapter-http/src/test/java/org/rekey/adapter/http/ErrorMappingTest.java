@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.rekey.adapter.http.error.ErrorMapper;
+import org.rekey.application.error.ApplicationErrorCode;
+import org.rekey.domain.error.DomainErrorCode;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 
@@ -27,7 +29,7 @@ class ErrorMappingTest extends ApiTest {
             ErrorCode.Kind.FAILURE, 500);
 
     @ParameterizedTest
-    @EnumSource(ErrorCode.class)
+    @MethodSource("everyErrorCode")
     void rekeyException_answersTheStatusOfItsKind_withCodeAndMessage(ErrorCode code) {
         when(api.showDataKey.showDataKey(any())).thenThrow(new RekeyException(code, "what went wrong: " + code));
 
@@ -36,6 +38,11 @@ class ErrorMappingTest extends ApiTest {
         assertThat(response.status()).isEqualTo(STATUS_BY_KIND.get(code.kind()));
         assertThat(response.header("Content-Type")).startsWith("application/json");
         assertThat(response.body()).isEqualTo("{\"code\":\"" + code.name() + "\",\"message\":\"what went wrong: " + code + "\"}");
+    }
+
+    /** The domain's codes and the application's. */
+    static Stream<ErrorCode> everyErrorCode() {
+        return Stream.concat(Stream.of(DomainErrorCode.values()), Stream.of(ApplicationErrorCode.values()));
     }
 
     @Test

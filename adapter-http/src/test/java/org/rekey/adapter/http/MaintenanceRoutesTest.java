@@ -54,7 +54,7 @@ class MaintenanceRoutesTest extends ApiTest {
 
         api.postJson("/rest/encryption/reencryption", "{}");
 
-        verify(api.reencryptionJob).startReencryption(BatchCommand.defaults());
+        verify(api.reencryptionJob).startReencryption(new BatchCommand(BatchCommand.DEFAULT_BATCH_SIZE, false));
     }
 
     @Test

@@ -29,32 +29,21 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rekey.application.apikey.Scope;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.port.in.apikey.ApiKeyUseCases;
 import org.rekey.application.port.in.apikey.AuthenticateUseCase;
 import org.rekey.application.port.in.apikey.CreateApiKeyUseCase;
 import org.rekey.application.port.in.apikey.ListApiKeysUseCase;
-import org.rekey.application.port.in.apikey.Principal;
 import org.rekey.application.port.in.apikey.RevokeApiKeyUseCase;
-import org.rekey.application.port.in.credential.CreateCredentialUseCase;
-import org.rekey.application.port.in.credential.DeleteCredentialUseCase;
-import org.rekey.application.port.in.credential.ExportCredentialsUseCase;
-import org.rekey.application.port.in.credential.GetCredentialUseCase;
-import org.rekey.application.port.in.credential.ImportCredentialsUseCase;
-import org.rekey.application.port.in.credential.ListCredentialsUseCase;
-import org.rekey.application.port.in.credential.UpdateCredentialUseCase;
+import org.rekey.application.port.in.credential.CredentialUseCases;
 import org.rekey.application.port.in.key.DestroyDataKeyUseCase;
 import org.rekey.application.port.in.key.ImportDataKeyUseCase;
+import org.rekey.application.port.in.key.KeyUseCases;
 import org.rekey.application.port.in.key.ShowDataKeyUseCase;
-import org.rekey.application.port.in.maintenance.ChangeInstanceKeyUseCase;
-import org.rekey.application.port.in.maintenance.DowngradeToLegacyUseCase;
-import org.rekey.application.port.in.maintenance.ReencryptUseCase;
-import org.rekey.application.port.in.maintenance.ReencryptionJobUseCase;
-import org.rekey.application.port.in.maintenance.VerifyRecordsUseCase;
+import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
 import org.rekey.application.port.in.settings.CheckHealthUseCase;
+import org.rekey.application.port.in.settings.SettingsUseCases;
+import org.rekey.application.port.in.apikey.Principal;
 import org.rekey.application.port.in.settings.ModuleSettings;
-import org.rekey.application.port.in.value.DecryptValueUseCase;
-import org.rekey.application.port.in.value.EncryptValueUseCase;
-import org.rekey.application.port.in.value.InspectValueUseCase;
 
 /**
  * The settings page in real headless Chromium against a server over an in-memory keyring. Uses the
@@ -250,22 +239,19 @@ class SettingsPageBrowserTest {
                 inputId, isoDate);
     }
 
-    private static RekeyUseCases useCases(InMemoryKeys keys, boolean rotationEnabled) {
+    private static HttpUseCases useCases(InMemoryKeys keys, boolean rotationEnabled) {
         AuthenticateUseCase authenticate = token -> switch (token) {
             case MANAGER_TOKEN -> Optional.of(new Principal("manager", EnumSet.of(Scope.ENCRYPTION_KEY_MANAGE)));
             case CREDENTIALS_ONLY_TOKEN -> Optional.of(new Principal("creds", Set.of(Scope.CREDENTIAL_READ)));
             default -> Optional.empty();
         };
-        return new RekeyUseCases(keys, keys, mock(ShowDataKeyUseCase.class), mock(ImportDataKeyUseCase.class),
-                mock(DestroyDataKeyUseCase.class), mock(CreateCredentialUseCase.class),
-                mock(GetCredentialUseCase.class), mock(ListCredentialsUseCase.class),
-                mock(UpdateCredentialUseCase.class), mock(DeleteCredentialUseCase.class),
-                mock(ImportCredentialsUseCase.class), mock(ExportCredentialsUseCase.class),
-                mock(EncryptValueUseCase.class), mock(DecryptValueUseCase.class), mock(InspectValueUseCase.class),
-                () -> new ModuleSettings(rotationEnabled), mock(CheckHealthUseCase.class),
-                mock(CreateApiKeyUseCase.class), mock(ListApiKeysUseCase.class), mock(RevokeApiKeyUseCase.class),
-                authenticate, mock(ReencryptUseCase.class), mock(ReencryptionJobUseCase.class),
-                mock(VerifyRecordsUseCase.class), mock(DowngradeToLegacyUseCase.class),
-                mock(ChangeInstanceKeyUseCase.class));
+        return new HttpUseCases(
+                new KeyUseCases(keys, keys, mock(ShowDataKeyUseCase.class), mock(ImportDataKeyUseCase.class),
+                        mock(DestroyDataKeyUseCase.class)),
+                UseCaseMocks.group(CredentialUseCases.class),
+                UseCaseMocks.group(MaintenanceUseCases.class),
+                new ApiKeyUseCases(mock(CreateApiKeyUseCase.class), mock(ListApiKeysUseCase.class),
+                        mock(RevokeApiKeyUseCase.class), authenticate),
+                new SettingsUseCases(() -> new ModuleSettings(rotationEnabled), mock(CheckHealthUseCase.class)));
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
 
 import org.junit.jupiter.api.Test;
-import org.rekey.domain.error.ErrorCode;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.domain.error.RekeyException;
 
 class SettingsRoutesTest extends ApiTest {
@@ -42,7 +42,7 @@ class SettingsRoutesTest extends ApiTest {
 
     @Test
     void health_whenTheCheckThrows_is503NotA500() {
-        when(api.checkHealth.isHealthy()).thenThrow(new RekeyException(ErrorCode.STORAGE_FAILURE, "db down"));
+        when(api.checkHealth.isHealthy()).thenThrow(new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "db down"));
 
         ApiResponse response = api.send("GET", "/healthz", null, null, null);
 

@@ -13,8 +13,8 @@ import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.tool.schema.Action;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.out.TransactionPort;
-import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,7 +109,7 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "migrating the database schema at "
+            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "migrating the database schema at "
                     + JdbcUrls.redact(settings.jdbcUrl()) + " failed: " + JdbcUrls.redact(e.getMessage()), e);
         }
     }
@@ -130,7 +130,7 @@ public final class Database implements AutoCloseable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return new RekeyException(ErrorCode.STORAGE_FAILURE, "cannot connect to the database at "
+        return new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "cannot connect to the database at "
                 + JdbcUrls.redact(settings.jdbcUrl()) + ": " + JdbcUrls.redact(root.getMessage()), e);
     }
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.exception.ConstraintViolationException;
-import org.rekey.domain.error.ErrorCode;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.domain.error.RekeyException;
 
 /**
@@ -44,7 +44,7 @@ public final class StorageErrors {
     }
 
     public static RekeyException failure(String action, Throwable cause) {
-        return new RekeyException(ErrorCode.STORAGE_FAILURE, "database failure while " + action
+        return new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "database failure while " + action
                 + sqlState(cause).map(state -> " (SQLState " + state + ")").orElse(""), cause);
     }
 

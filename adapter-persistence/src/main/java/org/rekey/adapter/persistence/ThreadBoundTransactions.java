@@ -6,8 +6,8 @@ import jakarta.persistence.PersistenceException;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.out.TransactionPort;
-import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 
 /**
@@ -83,7 +83,7 @@ public final class ThreadBoundTransactions implements TransactionPort {
         try {
             entityManager = factory.createEntityManager();
         } catch (IllegalStateException e) {
-            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "the database is closed", e);
+            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "the database is closed", e);
         }
         try {
             return work.apply(entityManager);

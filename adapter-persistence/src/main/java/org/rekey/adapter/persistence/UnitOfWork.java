@@ -4,7 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
-import org.rekey.domain.error.ErrorCode;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +26,7 @@ final class UnitOfWork {
         try {
             entityManager = factory.createEntityManager();
         } catch (IllegalStateException e) {
-            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "the database is closed", e);
+            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "the database is closed", e);
         }
         try {
             entityManager.getTransaction().begin();
@@ -56,7 +56,7 @@ final class UnitOfWork {
         EntityTransaction transaction = entityManager.getTransaction();
         if (doomedBy != null) {
             transaction.rollback();
-            throw new RekeyException(ErrorCode.STORAGE_FAILURE,
+            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE,
                     "the transaction was rolled back because a step inside it failed" + describe(doomedBy), doomedBy);
         }
         try {

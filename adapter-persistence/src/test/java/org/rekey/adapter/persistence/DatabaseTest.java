@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.Keyring;
@@ -42,7 +43,7 @@ class DatabaseTest {
 
         assertThatThrownBy(() -> Database.open(new DatabaseSettings(url, "rekey", PASSWORD, 2)))
                 .isInstanceOfSatisfying(RekeyException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_FAILURE);
+                    assertThat(e.code()).isEqualTo(ApplicationErrorCode.STORAGE_FAILURE);
                     assertThat(e.getMessage()).contains("cannot connect").contains("jdbc:postgresql://127.0.0.1:1/rekey")
                             .doesNotContain(PASSWORD);
                 });
@@ -55,7 +56,7 @@ class DatabaseTest {
 
         assertThatThrownBy(() -> Database.open(new DatabaseSettings(url, "sa", PASSWORD, 2)))
                 .isInstanceOfSatisfying(RekeyException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_FAILURE);
+                    assertThat(e.code()).isEqualTo(ApplicationErrorCode.STORAGE_FAILURE);
                     assertThat(e.getMessage()).contains(url).doesNotContain(PASSWORD);
                 });
     }
@@ -116,7 +117,7 @@ class DatabaseTest {
 
         assertThatThrownBy(() -> database.records().countRecords())
                 .isInstanceOfSatisfying(RekeyException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_FAILURE));
+                        e -> assertThat(e.code()).isEqualTo(ApplicationErrorCode.STORAGE_FAILURE));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.Keyring;
@@ -125,7 +126,7 @@ abstract class TransactionContract extends DatabaseTestBase {
             }
             return null;
         })).isInstanceOfSatisfying(RekeyException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_FAILURE);
+            assertThat(e.code()).isEqualTo(ApplicationErrorCode.STORAGE_FAILURE);
             assertThat(e.getMessage()).contains("rolled back").contains("VERSION_CONFLICT");
             assertThat(e.getCause()).isSameAs(innerFailure);
         });
@@ -155,7 +156,7 @@ abstract class TransactionContract extends DatabaseTestBase {
             database.records().insertRecord(record("b", keyring));
             return database.records().updateRecord(nameless);
         })).isInstanceOfSatisfying(RekeyException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_FAILURE);
+            assertThat(e.code()).isEqualTo(ApplicationErrorCode.STORAGE_FAILURE);
             assertThat(e.getMessage()).contains("updating a record").doesNotContain(stored.data());
         });
 

@@ -3,7 +3,12 @@ package org.rekey.application.service;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.function.LongSupplier;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.port.in.apikey.ApiKeyUseCases;
+import org.rekey.application.port.in.credential.CredentialUseCases;
+import org.rekey.application.port.in.key.KeyUseCases;
+import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
+import org.rekey.application.port.in.settings.SettingsUseCases;
+import org.rekey.application.port.in.value.ValueUseCases;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.out.ApiKeyStorePort;
 import org.rekey.application.port.out.BackupPort;
@@ -64,14 +69,59 @@ public final class RekeyCore implements AutoCloseable {
             ApiKeyStorePort apiKeys, InstanceKeySourcesPort instanceKeySources) {
     }
 
-    private final RekeyUseCases useCases;
+    private final KeyUseCases keys;
+    private final CredentialUseCases credentials;
+    private final ValueUseCases values;
+    private final MaintenanceUseCases maintenance;
+    private final ApiKeyUseCases apiKeys;
+    private final SettingsUseCases settings;
     private final KeyringCache keyring;
     private final ReencryptionJobService reencryptionJob;
 
-    private RekeyCore(RekeyUseCases useCases, KeyringCache keyring, ReencryptionJobService reencryptionJob) {
-        this.useCases = useCases;
+    private RekeyCore(OutPorts ports, RekeySettings config, Clock clock, SecureRandom random, KeyringCache keyring,
+            BackupListener backupListener) {
+        Backups backups = new Backups(ports.backups(), backupListener);
+        KeyChanges keyChanges = new KeyChanges(ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(),
+                keyring, backups);
+        RecordMover mover = new RecordMover(ports.transactions(), ports.loadSecrets(), ports.rewriteSecrets(),
+                keyring, backups);
+        ReencryptService reencrypt = new ReencryptService(mover, config);
         this.keyring = keyring;
-        this.reencryptionJob = reencryptionJob;
+        this.reencryptionJob = new ReencryptionJobService(reencrypt, clock);
+        this.keys = new KeyUseCases(
+                new RotateDataKeyService(keyChanges, config, clock, random),
+                new ListDataKeysService(ports.loadDataKeys(), ports.loadSecrets()),
+                new ShowDataKeyService(ports.loadDataKeys(), ports.loadSecrets()),
+                new ImportDataKeyService(keyChanges, ports.loadSecrets(), config, clock),
+                new DestroyDataKeyService(keyChanges, ports.loadSecrets(), clock));
+        this.credentials = new CredentialUseCases(
+                new CreateCredentialService(keyring, ports.saveRecord(), config, clock, random),
+                new GetCredentialService(keyring, ports.loadRecords()),
+                new ListCredentialsService(ports.loadRecords()),
+                new UpdateCredentialService(keyring, ports.loadRecords(), ports.saveRecord(), config, clock),
+                new DeleteCredentialService(ports.saveRecord()),
+                new ImportCredentialsService(keyring, ports.saveRecord(), ports.transactions(), clock),
+                new ExportCredentialsService(keyring, ports.loadRecords()));
+        this.values = new ValueUseCases(
+                new EncryptValueService(keyring, config),
+                new DecryptValueService(keyring),
+                new InspectValueService(keyring));
+        this.maintenance = new MaintenanceUseCases(
+                reencrypt,
+                reencryptionJob,
+                new VerifyRecordsService(ports.loadSecrets(), keyring),
+                new DowngradeToLegacyService(mover),
+                new ChangeInstanceKeyService(mover, ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(),
+                        ports.loadSecrets(), ports.wrappedSecrets(), ports.instanceKeySources(), keyring, backups,
+                        config, clock));
+        this.apiKeys = new ApiKeyUseCases(
+                new CreateApiKeyService(ports.apiKeys(), clock, random),
+                new ListApiKeysService(ports.apiKeys()),
+                new RevokeApiKeyService(ports.apiKeys(), clock),
+                new AuthenticateService(ports.apiKeys()));
+        this.settings = new SettingsUseCases(
+                new ModuleSettingsService(config),
+                new HealthService(keyring, config));
     }
 
     /**
@@ -83,7 +133,10 @@ public final class RekeyCore implements AutoCloseable {
         return start(ports, settings, clock, random, System::nanoTime, BackupListener.NONE);
     }
 
-    /** As {@link #start(OutPorts, RekeySettings, Clock, SecureRandom)}, with the clock the keyring cache ages by. */
+    /**
+     * As {@link #start(OutPorts, RekeySettings, Clock, SecureRandom)}, with the clock the keyring cache ages by
+     * and who hears of each backup as it is written.
+     */
     public static RekeyCore start(OutPorts ports, RekeySettings settings, Clock clock, SecureRandom random,
             LongSupplier nanoClock, BackupListener backupListener) {
         Keyring initial = new BootstrapKeyringService(new InstanceKeyResolver(ports.instanceKeySources(), random),
@@ -91,47 +144,31 @@ public final class RekeyCore implements AutoCloseable {
                 random).bootstrapKeyring();
         KeyringCache keyring = new KeyringCache(ports.loadDataKeys(), initial, settings.keyRefreshInterval(),
                 nanoClock);
-        Backups backups = new Backups(ports.backups(), backupListener);
-        KeyChanges keyChanges = new KeyChanges(ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(), keyring,
-                backups);
-        RecordMover mover = new RecordMover(ports.transactions(), ports.loadSecrets(), ports.rewriteSecrets(),
-                keyring, backups);
-        ReencryptService reencrypt = new ReencryptService(mover, settings);
-        ReencryptionJobService reencryptionJob = new ReencryptionJobService(reencrypt, clock);
-        RekeyUseCases useCases = new RekeyUseCases(
-                new RotateDataKeyService(keyChanges, settings, clock, random),
-                new ListDataKeysService(ports.loadDataKeys(), ports.loadSecrets()),
-                new ShowDataKeyService(ports.loadDataKeys(), ports.loadSecrets()),
-                new ImportDataKeyService(keyChanges, ports.loadSecrets(), settings, clock),
-                new DestroyDataKeyService(keyChanges, ports.loadSecrets(), clock),
-                new CreateCredentialService(keyring, ports.saveRecord(), settings, clock, random),
-                new GetCredentialService(keyring, ports.loadRecords()),
-                new ListCredentialsService(ports.loadRecords()),
-                new UpdateCredentialService(keyring, ports.loadRecords(), ports.saveRecord(), settings, clock),
-                new DeleteCredentialService(ports.saveRecord()),
-                new ImportCredentialsService(keyring, ports.saveRecord(), ports.transactions(), clock),
-                new ExportCredentialsService(keyring, ports.loadRecords()),
-                new EncryptValueService(keyring, settings),
-                new DecryptValueService(keyring),
-                new InspectValueService(keyring),
-                new ModuleSettingsService(settings),
-                new HealthService(keyring, settings),
-                new CreateApiKeyService(ports.apiKeys(), clock, random),
-                new ListApiKeysService(ports.apiKeys()),
-                new RevokeApiKeyService(ports.apiKeys(), clock),
-                new AuthenticateService(ports.apiKeys()),
-                reencrypt,
-                reencryptionJob,
-                new VerifyRecordsService(ports.loadSecrets(), keyring),
-                new DowngradeToLegacyService(mover),
-                new ChangeInstanceKeyService(mover, ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(),
-                        ports.loadSecrets(), ports.wrappedSecrets(), ports.instanceKeySources(), keyring, backups,
-                        settings, clock));
-        return new RekeyCore(useCases, keyring, reencryptionJob);
+        return new RekeyCore(ports, settings, clock, random, keyring, backupListener);
     }
 
-    public RekeyUseCases useCases() {
-        return useCases;
+    public KeyUseCases keys() {
+        return keys;
+    }
+
+    public CredentialUseCases credentials() {
+        return credentials;
+    }
+
+    public ValueUseCases values() {
+        return values;
+    }
+
+    public MaintenanceUseCases maintenance() {
+        return maintenance;
+    }
+
+    public ApiKeyUseCases apiKeys() {
+        return apiKeys;
+    }
+
+    public SettingsUseCases settings() {
+        return settings;
     }
 
     /** This instance's cached view of the keyring. */

@@ -2,6 +2,7 @@ package org.rekey.application.testing;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.domain.key.InstanceKey;
 import org.rekey.domain.key.Keyring;
 import org.rekey.domain.key.WriteFormat;
@@ -16,6 +17,11 @@ public final class Fixtures {
     public static final SecureRandom RANDOM = new SecureRandom();
 
     private Fixtures() {
+    }
+
+    /** A real run (not a dry run) in batches of the default size. */
+    public static BatchCommand defaultBatch() {
+        return new BatchCommand(BatchCommand.DEFAULT_BATCH_SIZE, false);
     }
 
     public static InstanceKey instanceKey() {

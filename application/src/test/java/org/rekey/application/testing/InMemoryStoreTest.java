@@ -18,6 +18,7 @@ import org.rekey.application.apikey.ApiKey;
 import org.rekey.application.apikey.Scope;
 import org.rekey.application.port.out.SecretLocation;
 import org.rekey.application.port.out.StoredSecret;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.DataKey;
@@ -69,11 +70,11 @@ class InMemoryStoreTest {
     void transaction_thatThrows_rollsBackEveryWrite() {
         store.insertRecord(record("keep"));
 
-        assertRejected(ErrorCode.STORAGE_FAILURE, () -> store.inTransaction(() -> {
+        assertRejected(ApplicationErrorCode.STORAGE_FAILURE, () -> store.inTransaction(() -> {
             store.saveDataKeys(keyring.keys());
             store.insertRecord(record("gone"));
             store.deleteRecord(new RecordId("keep"));
-            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "the disk is full");
+            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "the disk is full");
         }));
 
         assertThat(store.loadDataKeys()).isEmpty();
@@ -84,12 +85,12 @@ class InMemoryStoreTest {
 
     @Test
     void nestedTransaction_joinsTheOuterOne_andRollsBackWithIt() {
-        assertRejected(ErrorCode.STORAGE_FAILURE, () -> store.inTransaction(() -> {
+        assertRejected(ApplicationErrorCode.STORAGE_FAILURE, () -> store.inTransaction(() -> {
             store.inTransaction(() -> {
                 store.insertRecord(record("inner"));
                 return null;
             });
-            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "later failure");
+            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "later failure");
         }));
 
         assertThat(store.countRecords()).isZero();

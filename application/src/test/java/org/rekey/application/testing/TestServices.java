@@ -4,7 +4,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.LongSupplier;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.port.in.apikey.ApiKeyUseCases;
+import org.rekey.application.port.in.credential.CredentialUseCases;
+import org.rekey.application.port.in.key.KeyUseCases;
+import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
+import org.rekey.application.port.in.settings.SettingsUseCases;
+import org.rekey.application.port.in.value.ValueUseCases;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.service.RekeyCore;
 import org.rekey.application.service.keyring.BootstrapKeyringService;
@@ -19,7 +24,7 @@ import org.rekey.domain.key.InstanceKey;
  *
  * <pre>{@code
  * try (TestServices rekey = TestServices.builder().rotationEnabled(true).build()) {
- *     rekey.useCases().rotateDataKey().rotateDataKey();
+ *     rekey.keys().rotateDataKey().rotateDataKey();
  * }
  * }</pre>
  */
@@ -30,27 +35,45 @@ public final class TestServices implements AutoCloseable {
 
     private final InMemoryStore store;
     private final InMemoryInstanceKeySources sources;
-    private final RekeySettings settings;
     private final Clock clock;
     private final RekeyCore core;
 
     private TestServices(Builder b) {
         this.store = b.store;
         this.sources = b.sources;
-        this.settings = b.settings();
         this.clock = b.clock;
         this.core = RekeyCore.start(new RekeyCore.OutPorts(store, store, store, store, store, store, store, store,
                 store, store, sources),
-                settings, clock, b.random, b.nanoClock(), BackupListener.NONE);
+                b.settings(), clock, b.random, b.nanoClock(), BackupListener.NONE);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Every in-port, as the adapters receive them. */
-    public RekeyUseCases useCases() {
-        return core.useCases();
+    /** The in-ports, in the groups the adapters receive them in. */
+    public KeyUseCases keys() {
+        return core.keys();
+    }
+
+    public CredentialUseCases credentials() {
+        return core.credentials();
+    }
+
+    public ValueUseCases values() {
+        return core.values();
+    }
+
+    public MaintenanceUseCases maintenance() {
+        return core.maintenance();
+    }
+
+    public ApiKeyUseCases apiKeys() {
+        return core.apiKeys();
+    }
+
+    public SettingsUseCases settings() {
+        return core.settings();
     }
 
     /** This instance's cached keyring. */
@@ -64,10 +87,6 @@ public final class TestServices implements AutoCloseable {
 
     public InMemoryInstanceKeySources sources() {
         return sources;
-    }
-
-    public RekeySettings settings() {
-        return settings;
     }
 
     public Clock clock() {

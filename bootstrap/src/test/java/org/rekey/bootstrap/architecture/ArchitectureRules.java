@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
-/** The dependency rules of DESIGN §3 and STYLE lesson 1, as ArchUnit rules. */
+/** The dependency rules of docs/ARCHITECTURE.md §1, as ArchUnit rules. */
 final class ArchitectureRules {
 
     static final String[] FRAMEWORKS = {"jakarta.persistence..", "org.hibernate..", "io.javalin..", "picocli..",
@@ -31,7 +31,7 @@ final class ArchitectureRules {
             .adapter("cli", "org.rekey.adapter.cli..")
             .withOptionalLayers(true)
             .ignoreDependency(resideInAPackage("org.rekey.bootstrap.."), DescribedPredicate.alwaysTrue())
-            .because("DESIGN §3: adapters see the application and the domain, never each other");
+            .because("adapters see the application and the domain, never each other");
 
     static final ArchRule DOMAIN_IS_PURE = noClasses().that().resideInAPackage("org.rekey.domain..")
             .should().dependOnClassesThat().resideInAnyPackage(concat(FRAMEWORKS, "org.slf4j.."))
@@ -74,7 +74,7 @@ final class ArchitectureRules {
     static final ArchRule JPA_ENTITIES_PACKAGE_PRIVATE = classes()
             .that().areAnnotatedWith("jakarta.persistence.Entity")
             .should().notBePublic()
-            .because("STYLE lesson 6: entities stay inside the persistence adapter, mapped by hand");
+            .because("entities stay inside the persistence adapter, mapped by hand");
 
     private static String[] concat(String[] a, String b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + 1);

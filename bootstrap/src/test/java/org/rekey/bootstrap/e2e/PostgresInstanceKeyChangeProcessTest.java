@@ -70,7 +70,7 @@ class PostgresInstanceKeyChangeProcessTest {
     private static void seed(Deployment d, int count) {
         try (RekeyApp app = RekeyApp.open(new RekeyConfig(d.env()), BackupListener.NONE)) {
             for (int i = 0; i < count; i++) {
-                app.useCases().createCredential().createCredential(
+                app.credentials().createCredential().createCredential(
                         new CreateCredentialCommand("c" + i, "t", "{\"secret\":\"s" + i + "\"}"));
             }
         }

@@ -61,7 +61,7 @@ class PostgresMultiInstanceTest {
             for (RekeyApp app : List.of(a, b)) {
                 rotations.add(pool.submit(() -> {
                     for (int i = 0; i < 15; i++) {
-                        app.useCases().rotateDataKey().rotateDataKey();
+                        app.keys().rotateDataKey().rotateDataKey();
                     }
                 }));
             }
@@ -69,7 +69,7 @@ class PostgresMultiInstanceTest {
                 rotation.get();
             }
             pool.shutdown();
-            List<DataKeyView> keys = a.useCases().listDataKeys().listDataKeys(ListDataKeysQuery.all()).items();
+            List<DataKeyView> keys = a.keys().listDataKeys().listDataKeys(ListDataKeysQuery.all()).items();
             assertThat(keys).hasSize(2 + 30);
             assertThat(keys.stream().filter(k -> k.status().equals("active"))).hasSize(1);
         }
@@ -79,14 +79,14 @@ class PostgresMultiInstanceTest {
     void afterARotationOnOneInstance_anotherWritesUnderTheNewKeyWithinOneSecond() throws Exception {
         try (RekeyApp a = open(); RekeyApp b = open()) {
             CredentialView before = create(b);
-            DataKeyView rotated = a.useCases().rotateDataKey().rotateDataKey();
+            DataKeyView rotated = a.keys().rotateDataKey().rotateDataKey();
             assertThat(before.keyId()).isPresent().isNotEqualTo(java.util.Optional.of(rotated.id()));
 
             Thread.sleep(1000);
             CredentialView after = create(b);
 
             assertThat(after.keyId()).contains(rotated.id());
-            assertThat(b.useCases().getCredential().getCredential(new RecordId(before.id()), true).data()).isPresent();
+            assertThat(b.credentials().getCredential().getCredential(new RecordId(before.id()), true).data()).isPresent();
         }
     }
 
@@ -95,7 +95,7 @@ class PostgresMultiInstanceTest {
     }
 
     private static CredentialView create(RekeyApp app) {
-        return app.useCases().createCredential().createCredential(
+        return app.credentials().createCredential().createCredential(
                 new CreateCredentialCommand("n", "t", "{\"k\":\"v\"}"));
     }
 }

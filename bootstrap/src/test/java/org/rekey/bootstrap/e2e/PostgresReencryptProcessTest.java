@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.adapter.persistence.PostgresTestSchema;
-import org.rekey.application.port.in.RekeyUseCases;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.credential.ListCredentialsQuery;
 import org.rekey.application.port.in.credential.CredentialView;
@@ -44,14 +43,13 @@ class PostgresReencryptProcessTest {
     void seedRecordsUnderAnOldKey() throws Exception {
         d = Deployment.freshPostgres(SCHEMA, userFolder).rotation(true);
         try (RekeyApp app = RekeyApp.open(new RekeyConfig(d.env()), BackupListener.NONE)) {
-            RekeyUseCases useCases = app.useCases();
             for (int i = 0; i < RECORDS; i++) {
                 String data = "{\"token\":\"secret-" + i + "\"}";
-                CredentialView created = useCases.createCredential().createCredential(
+                CredentialView created = app.credentials().createCredential().createCredential(
                         new CreateCredentialCommand("credential " + i, "httpBasicAuth", data));
                 written.put(created.id(), data);
             }
-            useCases.rotateDataKey().rotateDataKey();
+            app.keys().rotateDataKey().rotateDataKey();
         }
     }
 
@@ -101,11 +99,10 @@ class PostgresReencryptProcessTest {
 
     private void assertEveryRecordReadsAsWritten() throws Exception {
         try (RekeyApp app = RekeyApp.open(new RekeyConfig(d.env()), BackupListener.NONE)) {
-            RekeyUseCases useCases = app.useCases();
-            assertThat(useCases.listCredentials().listCredentials(ListCredentialsQuery.all()).count())
+            assertThat(app.credentials().listCredentials().listCredentials(ListCredentialsQuery.all()).count())
                     .isEqualTo(RECORDS);
             for (Map.Entry<String, String> entry : written.entrySet()) {
-                assertThat(useCases.getCredential().getCredential(new RecordId(entry.getKey()), true).data())
+                assertThat(app.credentials().getCredential().getCredential(new RecordId(entry.getKey()), true).data())
                         .contains(entry.getValue());
             }
         }

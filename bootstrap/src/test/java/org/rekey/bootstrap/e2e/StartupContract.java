@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.rekey.bootstrap.Cli;
 import org.rekey.bootstrap.RekeyConfig;
 
-/** Start-up rules of DESIGN §4 and §7 through the real command line, on a real database. */
+/**
+ * Start-up rules (README "Configuration", docs/ARCHITECTURE.md §4.4) through the real command line, on a real
+ * database.
+ */
 abstract class StartupContract {
 
     abstract Deployment newDeployment() throws Exception;

@@ -43,14 +43,10 @@ public final class GcmV1 {
     }
 
     /**
-     * Seals with a given salt. Only for test vectors: reusing a salt under one key breaks GCM. Uses a
-     * fresh {@code Cipher}, since the JDK refuses to encrypt twice in a row with one key and IV.
+     * Seals with {@code cipher} and a given salt. Package-private for test vectors, which must fix the salt:
+     * reusing a salt under one key breaks GCM.
      */
-    public static byte[] seal(byte[] key, byte[] salt, byte[] plaintext) {
-        return seal(newCipher(), key, salt, plaintext);
-    }
-
-    private static byte[] seal(Cipher cipher, byte[] key, byte[] salt, byte[] plaintext) {
+    static byte[] seal(Cipher cipher, byte[] key, byte[] salt, byte[] plaintext) {
         requireKey(key);
         if (salt.length != SALT_LENGTH) {
             throw new IllegalArgumentException("GCM v1 salt must be 32 bytes");
@@ -118,7 +114,7 @@ public final class GcmV1 {
         }
     }
 
-    private static Cipher newCipher() {
+    static Cipher newCipher() {
         try {
             return Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {

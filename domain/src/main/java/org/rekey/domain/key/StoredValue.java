@@ -37,10 +37,6 @@ public record StoredValue(Optional<DataKeyId> keyId, String ciphertext) {
         return new StoredValue(Optional.of(new DataKeyId(prefix)), value.substring(colon + 1));
     }
 
-    public static StoredValue keyed(DataKeyId keyId, String ciphertext) {
-        return new StoredValue(Optional.of(keyId), ciphertext);
-    }
-
     /** The key this value names, or {@link KeyRef#LEGACY}. */
     public KeyRef keyRef() {
         return new KeyRef(keyId);

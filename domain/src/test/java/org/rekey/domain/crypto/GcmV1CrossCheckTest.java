@@ -50,7 +50,7 @@ class GcmV1CrossCheckTest {
             byte[] salt = Plaintexts.randomBytes(random, 32);
             byte[] plaintext = Plaintexts.randomBytes(random, random.nextInt(200));
 
-            assertThat(GcmV1.seal(key, salt, plaintext))
+            assertThat(FixedSaltGcm.seal(key, salt, plaintext))
                     .isEqualTo(BouncyCastleReference.gcmV1Seal(key, salt, plaintext));
         }
     }
@@ -61,7 +61,7 @@ class GcmV1CrossCheckTest {
         byte[] salt = Plaintexts.randomBytes(random, 32);
         byte[] plaintext = Plaintexts.randomBytes(random, 40);
 
-        byte[] sealed = GcmV1.seal(key, salt, plaintext);
+        byte[] sealed = FixedSaltGcm.seal(key, salt, plaintext);
 
         assertThat(sealed).hasSize(1 + 32 + 16 + 40);
         assertThat(sealed[0]).isEqualTo((byte) 0x01);
@@ -84,7 +84,7 @@ class GcmV1CrossCheckTest {
     @Test
     void seal_rejectsAKeyOrSaltOfTheWrongLength() {
         assertThatThrownBy(() -> GcmV1.seal(new byte[31], new byte[1])).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> GcmV1.seal(new byte[32], new byte[16], new byte[1]))
+        assertThatThrownBy(() -> FixedSaltGcm.seal(new byte[32], new byte[16], new byte[1]))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> GcmV1.open(new byte[16], new byte[60])).isInstanceOf(IllegalArgumentException.class);
     }

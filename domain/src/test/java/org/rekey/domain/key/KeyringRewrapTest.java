@@ -93,8 +93,8 @@ class KeyringRewrapTest {
 
     @Test
     void rewrap_legacyValuesStayUnderTheOldInstanceKey_andMustBeMovedToADataKeyFirst() {
-        // A value without ':' is CBC under *the* instance key, and the legacy row follows the instance key, so
-        // the ChangeInstanceKey use case moves legacy records to a GCM key before the re-wrap.
+        // docs/FORMAT.md §3: a value without ':' is CBC under *the* instance key, and the legacy row follows the
+        // instance key, so the ChangeInstanceKey use case moves legacy records to a GCM key before the re-wrap.
         Keyring seededUnderKey1 = Keyring.seed(InstanceKey.of(FormatVectors.INSTANCE_KEY_1), T0, RANDOM);
         assertThat(seededUnderKey1.decrypt(FormatVectors.LEGACY_1)).isEqualTo("random-string");
 

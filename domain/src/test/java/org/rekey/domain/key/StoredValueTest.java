@@ -11,7 +11,7 @@ import org.rekey.domain.crypto.FormatVectors;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 
-/** The parse rules of a stored record value (DESIGN §2): keyed, legacy, or malformed. */
+/** The parse rules of a stored record value (docs/FORMAT.md §3): keyed, legacy, or malformed. */
 class StoredValueTest {
 
     @Test
@@ -83,12 +83,12 @@ class StoredValueTest {
 
         assertThat(StoredValue.parse(keyed).text()).isEqualTo(keyed);
         assertThat(StoredValue.parse(FormatVectors.LEGACY_1).text()).isEqualTo(FormatVectors.LEGACY_1);
-        assertThat(StoredValue.keyed(new DataKeyId("k1"), "abc=").text()).isEqualTo("k1:abc=");
+        assertThat(new StoredValue(Optional.of(new DataKeyId("k1")), "abc=").text()).isEqualTo("k1:abc=");
     }
 
     @Test
     void keyed_rejectsAnEmptyCiphertext() {
-        assertRejected(ErrorCode.MALFORMED_VALUE, () -> StoredValue.keyed(new DataKeyId("k1"), ""));
+        assertRejected(ErrorCode.MALFORMED_VALUE, () -> new StoredValue(Optional.of(new DataKeyId("k1")), ""));
         assertRejected(ErrorCode.MALFORMED_VALUE, () -> new StoredValue(Optional.empty(), null));
     }
 

@@ -25,7 +25,7 @@ final class ApiKeysListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ApiKeyView> keys = session.useCases().listApiKeys().listApiKeys();
+        List<ApiKeyView> keys = session.apiKeys().listApiKeys().listApiKeys();
         if (json.enabled()) {
             session.printer().json(new ApiKeyListJson(keys.size(), keys.stream().map(ApiKeyJson::of).toList()));
             return ExitCodes.OK;

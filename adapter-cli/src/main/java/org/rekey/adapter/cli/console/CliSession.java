@@ -4,13 +4,17 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.port.in.apikey.ApiKeyUseCases;
 import org.rekey.application.port.in.backup.RestoreBackupUseCase;
+import org.rekey.application.port.in.credential.CredentialUseCases;
+import org.rekey.application.port.in.key.KeyUseCases;
+import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
+import org.rekey.application.port.in.value.ValueUseCases;
 
 /** What every command works with: the use cases (opened on first use), the printer, JSON and the environment. */
 public final class CliSession {
 
-    private final Supplier<RekeyUseCases> useCases;
+    private final Supplier<CliUseCases> useCases;
     private final Supplier<RestoreBackupUseCase> restoreBackup;
     private final Runnable server;
     private final Function<String, Optional<String>> environment;
@@ -18,7 +22,7 @@ public final class CliSession {
     private final JsonCodec json;
     private final LongSupplier nanoClock;
 
-    public CliSession(Supplier<RekeyUseCases> useCases, Supplier<RestoreBackupUseCase> restoreBackup, Runnable server,
+    public CliSession(Supplier<CliUseCases> useCases, Supplier<RestoreBackupUseCase> restoreBackup, Runnable server,
             Function<String, Optional<String>> environment, Printer printer, JsonCodec json, LongSupplier nanoClock) {
         this.useCases = useCases;
         this.restoreBackup = restoreBackup;
@@ -29,9 +33,25 @@ public final class CliSession {
         this.nanoClock = nanoClock;
     }
 
-    /** Opens the database and keyring the first time. */
-    public RekeyUseCases useCases() {
-        return useCases.get();
+    /** The key use cases; the first call to any group opens the database and keyring. */
+    public KeyUseCases keys() {
+        return useCases.get().keys();
+    }
+
+    public CredentialUseCases credentials() {
+        return useCases.get().credentials();
+    }
+
+    public ValueUseCases values() {
+        return useCases.get().values();
+    }
+
+    public MaintenanceUseCases maintenance() {
+        return useCases.get().maintenance();
+    }
+
+    public ApiKeyUseCases apiKeys() {
+        return useCases.get().apiKeys();
     }
 
     /** Restoring a backup opens only the store: it needs no instance key. */

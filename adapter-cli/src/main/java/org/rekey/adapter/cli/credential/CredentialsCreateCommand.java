@@ -39,7 +39,7 @@ final class CredentialsCreateCommand implements Callable<Integer> {
     public Integer call() {
         CreateCredentialCommand command = new CreateCredentialCommand(name, type,
                 CredentialDataInput.canonical(data, session.json()));
-        CredentialOutput.print(session, session.useCases().createCredential().createCredential(command),
+        CredentialOutput.print(session, session.credentials().createCredential().createCredential(command),
                 json.enabled());
         return ExitCodes.OK;
     }

@@ -23,7 +23,7 @@ final class CredentialsDeleteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RecordId recordId = new RecordId(id);
-        session.useCases().deleteCredential().deleteCredential(recordId);
+        session.credentials().deleteCredential().deleteCredential(recordId);
         session.printer().line("deleted credential " + recordId);
         return ExitCodes.OK;
     }

@@ -36,7 +36,7 @@ final class CredentialsExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ExportCredentialsUseCase export = session.useCases().exportCredentials();
+        ExportCredentialsUseCase export = session.credentials().exportCredentials();
         if (decrypted) {
             session.printer().warning("this export holds every secret decrypted, in plain text; keep it private"
                     + " and delete it when you are done");

@@ -28,7 +28,7 @@ final class CredentialsGetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RecordId recordId = new RecordId(id);
-        CredentialOutput.print(session, session.useCases().getCredential().getCredential(recordId, true),
+        CredentialOutput.print(session, session.credentials().getCredential().getCredential(recordId, true),
                 json.enabled());
         return ExitCodes.OK;
     }

@@ -32,7 +32,7 @@ final class CredentialsImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<PortableCredential> credentials = ExportFileReader.read(file, session.json());
-        int imported = session.useCases().importCredentials().importCredentials(credentials);
+        int imported = session.credentials().importCredentials().importCredentials(credentials);
         session.printer().line("imported " + imported + " credentials from " + file);
         return ExitCodes.OK;
     }

@@ -39,7 +39,7 @@ final class CredentialsListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ListCredentialsQuery query = new ListCredentialsQuery(skip, take);
-        CredentialPage page = session.useCases().listCredentials().listCredentials(query);
+        CredentialPage page = session.credentials().listCredentials().listCredentials(query);
         if (json.enabled()) {
             session.printer().json(CredentialListJson.of(page));
         } else {

@@ -44,7 +44,7 @@ final class CredentialsUpdateCommand implements Callable<Integer> {
         UpdateCredentialCommand command = new UpdateCredentialCommand(new RecordId(id), Optional.ofNullable(name),
                 Optional.ofNullable(data).map(text -> CredentialDataInput.canonical(text, session.json())),
                 Optional.empty());
-        CredentialOutput.print(session, session.useCases().updateCredential().updateCredential(command),
+        CredentialOutput.print(session, session.credentials().updateCredential().updateCredential(command),
                 json.enabled());
         return ExitCodes.OK;
     }

@@ -51,7 +51,7 @@ final class KeysImportCommand implements Callable<Integer> {
     public Integer call() {
         ImportDataKeyCommand command = new ImportDataKeyCommand(new DataKeyId(id), value,
                 KeyAlgorithm.fromWire(algorithm), KeyStatus.fromWire(status));
-        KeyOutput.print(session.printer(), session.useCases().importDataKey().importDataKey(command), json.enabled());
+        KeyOutput.print(session.printer(), session.keys().importDataKey().importDataKey(command), json.enabled());
         return ExitCodes.OK;
     }
 }

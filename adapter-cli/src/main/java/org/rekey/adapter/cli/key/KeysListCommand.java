@@ -49,7 +49,7 @@ final class KeysListCommand implements Callable<Integer> {
     public Integer call() {
         ListDataKeysQuery query = new ListDataKeysQuery(skip, take, Optional.empty(), sortOrder(), Optional.empty(),
                 Optional.empty());
-        DataKeyPage page = session.useCases().listDataKeys().listDataKeys(query);
+        DataKeyPage page = session.keys().listDataKeys().listDataKeys(query);
         if (json.enabled()) {
             session.printer().json(KeyListJson.of(page));
         } else {

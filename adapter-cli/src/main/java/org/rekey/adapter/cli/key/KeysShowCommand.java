@@ -28,7 +28,7 @@ final class KeysShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DataKeyId keyId = new DataKeyId(id);
-        KeyOutput.print(session.printer(), session.useCases().showDataKey().showDataKey(keyId), json.enabled());
+        KeyOutput.print(session.printer(), session.keys().showDataKey().showDataKey(keyId), json.enabled());
         return ExitCodes.OK;
     }
 }

@@ -60,7 +60,7 @@ final class InstanceKeyChangeCommand implements Callable<Integer> {
         InstanceKey newKey = source.read(session::environment);
         InstanceKeyChange change;
         try (ProgressBar progress = session.progressBar("changing the instance key")) {
-            change = session.useCases().changeInstanceKey()
+            change = session.maintenance().changeInstanceKey()
                     .changeInstanceKey(new ChangeInstanceKeyCommand(newKey, size, n8nStopped), progress);
         }
         if (json.enabled()) {

@@ -32,7 +32,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         VerifyReport report;
         try (ProgressBar progress = session.progressBar("verifying")) {
-            report = session.useCases().verifyRecords().verifyRecords(progress);
+            report = session.maintenance().verifyRecords().verifyRecords(progress);
         }
         if (json.enabled()) {
             session.printer().json(VerifyReportJson.of(report));

@@ -25,7 +25,7 @@ final class ValuesDecryptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        session.printer().value(session.useCases().decryptValue().decryptValue(value));
+        session.printer().value(session.values().decryptValue().decryptValue(value));
         return ExitCodes.OK;
     }
 }

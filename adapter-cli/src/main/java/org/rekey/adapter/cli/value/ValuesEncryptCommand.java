@@ -25,7 +25,7 @@ final class ValuesEncryptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        session.printer().value(session.useCases().encryptValue().encryptValue(text));
+        session.printer().value(session.values().encryptValue().encryptValue(text));
         return ExitCodes.OK;
     }
 }

@@ -32,7 +32,7 @@ final class ValuesInspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ValueInfo info = session.useCases().inspectValue().inspectValue(value);
+        ValueInfo info = session.values().inspectValue().inspectValue(value);
         ValueInfoJson view = ValueInfoJson.of(info);
         if (json.enabled()) {
             session.printer().json(view);

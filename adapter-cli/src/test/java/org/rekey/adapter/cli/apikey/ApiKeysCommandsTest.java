@@ -16,10 +16,10 @@ import org.rekey.adapter.cli.CliRun;
 import org.rekey.adapter.cli.JsonAssert;
 import org.rekey.adapter.cli.TestContext;
 import org.rekey.application.apikey.Scope;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.in.apikey.ApiKeyView;
 import org.rekey.application.port.in.apikey.CreateApiKeyCommand;
 import org.rekey.application.port.in.apikey.CreatedApiKey;
-import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 
 class ApiKeysCommandsTest {
@@ -30,7 +30,7 @@ class ApiKeysCommandsTest {
     private final TestContext context = new TestContext();
 
     private void givenCreationSucceeds() {
-        when(context.useCases.createApiKey().createApiKey(any())).thenAnswer(call -> {
+        when(context.apiKeys.createApiKey().createApiKey(any())).thenAnswer(call -> {
             CreateApiKeyCommand command = call.getArgument(0);
             return new CreatedApiKey(new ApiKeyView("k1", command.label(), command.scopes(), CREATED,
                     Optional.empty()), TOKEN);
@@ -46,7 +46,7 @@ class ApiKeysCommandsTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo(TOKEN);
         assertThat(result.err()).contains("k1", "ops", "shown only this once").doesNotContain(TOKEN);
-        verify(context.useCases.createApiKey()).createApiKey(
+        verify(context.apiKeys.createApiKey()).createApiKey(
                 new CreateApiKeyCommand("ops", EnumSet.allOf(Scope.class)));
     }
 
@@ -56,7 +56,7 @@ class ApiKeysCommandsTest {
 
         CliRun.run(context, "api-keys", "create", "--label", "reader", "--scopes", "credential:list, credential:read");
 
-        verify(context.useCases.createApiKey()).createApiKey(
+        verify(context.apiKeys.createApiKey()).createApiKey(
                 new CreateApiKeyCommand("reader", Set.of(Scope.CREDENTIAL_LIST, Scope.CREDENTIAL_READ)));
     }
 
@@ -110,7 +110,7 @@ class ApiKeysCommandsTest {
 
     @Test
     void list_printsLabelsScopesAndDates_neverTokens() {
-        when(context.useCases.listApiKeys().listApiKeys()).thenReturn(List.of(
+        when(context.apiKeys.listApiKeys().listApiKeys()).thenReturn(List.of(
                 new ApiKeyView("k1", "ops", EnumSet.allOf(Scope.class), CREATED, Optional.empty()),
                 new ApiKeyView("k2", "old", Set.of(Scope.CREDENTIAL_READ), CREATED, Optional.of(CREATED))));
 
@@ -131,7 +131,7 @@ class ApiKeysCommandsTest {
 
     @Test
     void list_json_hasCountAndItems() {
-        when(context.useCases.listApiKeys().listApiKeys()).thenReturn(List.of(
+        when(context.apiKeys.listApiKeys().listApiKeys()).thenReturn(List.of(
                 new ApiKeyView("k2", "old", Set.of(Scope.CREDENTIAL_READ), CREATED, Optional.of(CREATED))));
 
         JsonNode json = JsonAssert.parse(CliRun.run(context, "api-keys", "list", "--json").out());
@@ -149,13 +149,13 @@ class ApiKeysCommandsTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo("revoked API key k1\n");
-        verify(context.useCases.revokeApiKey()).revokeApiKey("k1");
+        verify(context.apiKeys.revokeApiKey()).revokeApiKey("k1");
     }
 
     @Test
     void revoke_ofAnUnknownKey_isNotFound() {
-        org.mockito.Mockito.doThrow(new RekeyException(ErrorCode.API_KEY_NOT_FOUND, "no API key k9"))
-                .when(context.useCases.revokeApiKey()).revokeApiKey("k9");
+        org.mockito.Mockito.doThrow(new RekeyException(ApplicationErrorCode.API_KEY_NOT_FOUND, "no API key k9"))
+                .when(context.apiKeys.revokeApiKey()).revokeApiKey("k9");
 
         CliRun.Result result = CliRun.run(context, "api-keys", "revoke", "k9");
 

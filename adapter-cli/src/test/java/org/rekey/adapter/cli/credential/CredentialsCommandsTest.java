@@ -37,12 +37,12 @@ class CredentialsCommandsTest {
     Path dir;
 
     private CreateCredentialCommand createdWith(String... args) {
-        when(context.useCases.createCredential().createCredential(any()))
+        when(context.credentials.createCredential().createCredential(any()))
                 .thenReturn(Fixtures.credential("c1", ACTIVE_ID));
         CliRun.Result result = CliRun.run(context, args);
         assertThat(result.exitCode()).as(result.err()).isZero();
         ArgumentCaptor<CreateCredentialCommand> command = ArgumentCaptor.forClass(CreateCredentialCommand.class);
-        verify(context.useCases.createCredential()).createCredential(command.capture());
+        verify(context.credentials.createCredential()).createCredential(command.capture());
         return command.getValue();
     }
 
@@ -68,7 +68,7 @@ class CredentialsCommandsTest {
 
     @Test
     void create_printsTheNewCredentialsIdAndKey() {
-        when(context.useCases.createCredential().createCredential(any()))
+        when(context.credentials.createCredential().createCredential(any()))
                 .thenReturn(Fixtures.credential("c1", ACTIVE_ID));
 
         CliRun.Result result = CliRun.run(context, "credentials", "create", "--name", "Mail", "--type", "smtp",
@@ -86,7 +86,7 @@ class CredentialsCommandsTest {
 
     @Test
     void create_json_printsTheMetadataWithoutData() {
-        when(context.useCases.createCredential().createCredential(any()))
+        when(context.credentials.createCredential().createCredential(any()))
                 .thenReturn(Fixtures.credential("c1", ACTIVE_ID));
 
         JsonNode json = JsonAssert.parse(CliRun.run(context, "credentials", "create", "--name", "Mail", "--type",
@@ -142,7 +142,7 @@ class CredentialsCommandsTest {
 
     @Test
     void get_printsTheFields_andTheDecryptedData() {
-        when(context.useCases.getCredential().getCredential(new RecordId("c1"), true))
+        when(context.credentials.getCredential().getCredential(new RecordId("c1"), true))
                 .thenReturn(Fixtures.credential("c1", null).withData("{\"user\":\"me\"}"));
 
         CliRun.Result result = CliRun.run(context, "credentials", "get", "c1");
@@ -164,7 +164,7 @@ class CredentialsCommandsTest {
 
     @Test
     void get_json_addsTheDataAsAnObject_andKeyIdNullForLegacy() {
-        when(context.useCases.getCredential().getCredential(new RecordId("c1"), true))
+        when(context.credentials.getCredential().getCredential(new RecordId("c1"), true))
                 .thenReturn(Fixtures.credential("c1", null).withData("{\"user\":\"me\",\"port\":25}"));
 
         JsonNode json = JsonAssert.parse(CliRun.run(context, "credentials", "get", "c1", "--json").out());
@@ -179,7 +179,7 @@ class CredentialsCommandsTest {
 
     @Test
     void get_ofAnUnknownId_isNotFound() {
-        when(context.useCases.getCredential().getCredential(new RecordId("nope"), true))
+        when(context.credentials.getCredential().getCredential(new RecordId("nope"), true))
                 .thenThrow(new RekeyException(ErrorCode.RECORD_NOT_FOUND, "no credential with id nope"));
 
         CliRun.Result result = CliRun.run(context, "credentials", "get", "nope");
@@ -190,7 +190,7 @@ class CredentialsCommandsTest {
 
     @Test
     void get_thatDoesNotDecrypt_isUnprocessableInput() {
-        when(context.useCases.getCredential().getCredential(new RecordId("c1"), true))
+        when(context.credentials.getCredential().getCredential(new RecordId("c1"), true))
                 .thenThrow(new RekeyException(ErrorCode.DECRYPTION_FAILED, "the value does not decrypt"));
 
         assertThat(CliRun.run(context, "credentials", "get", "c1").exitCode()).isEqualTo(2);
@@ -198,7 +198,7 @@ class CredentialsCommandsTest {
 
     @Test
     void list_printsATable_withLegacyForValuesWithoutKey() {
-        when(context.useCases.listCredentials().listCredentials(ListCredentialsQuery.all())).thenReturn(
+        when(context.credentials.listCredentials().listCredentials(ListCredentialsQuery.all())).thenReturn(
                 new CredentialPage(2, List.of(Fixtures.credential("c1", ACTIVE_ID), Fixtures.credential("c2", null))));
 
         CliRun.Result result = CliRun.run(context, "credentials", "list");
@@ -212,7 +212,7 @@ class CredentialsCommandsTest {
 
     @Test
     void list_json_printsCountAndItemsWithoutData() {
-        when(context.useCases.listCredentials().listCredentials(any())).thenReturn(
+        when(context.credentials.listCredentials().listCredentials(any())).thenReturn(
                 new CredentialPage(7, List.of(Fixtures.credential("c1", ACTIVE_ID), Fixtures.credential("c2", null))));
 
         JsonNode json = JsonAssert.parse(CliRun.run(context, "credentials", "list", "--json").out());
@@ -226,33 +226,33 @@ class CredentialsCommandsTest {
 
     @Test
     void list_passesSkipAndTake() {
-        when(context.useCases.listCredentials().listCredentials(any())).thenReturn(new CredentialPage(0, List.of()));
+        when(context.credentials.listCredentials().listCredentials(any())).thenReturn(new CredentialPage(0, List.of()));
 
         CliRun.run(context, "credentials", "list", "--skip", "5", "--take", "2");
 
-        verify(context.useCases.listCredentials()).listCredentials(new ListCredentialsQuery(5, 2));
+        verify(context.credentials.listCredentials()).listCredentials(new ListCredentialsQuery(5, 2));
     }
 
     @Test
     void update_withANewNameOnly_keepsTheData() {
-        when(context.useCases.updateCredential().updateCredential(any()))
+        when(context.credentials.updateCredential().updateCredential(any()))
                 .thenReturn(Fixtures.credential("c1", ACTIVE_ID));
 
         CliRun.Result result = CliRun.run(context, "credentials", "update", "c1", "--name", "Renamed");
 
         assertThat(result.exitCode()).isZero();
-        verify(context.useCases.updateCredential()).updateCredential(new UpdateCredentialCommand(new RecordId("c1"),
+        verify(context.credentials.updateCredential()).updateCredential(new UpdateCredentialCommand(new RecordId("c1"),
                 Optional.of("Renamed"), Optional.empty(), Optional.empty()));
     }
 
     @Test
     void update_withNewData_passesItCanonical() {
-        when(context.useCases.updateCredential().updateCredential(any()))
+        when(context.credentials.updateCredential().updateCredential(any()))
                 .thenReturn(Fixtures.credential("c1", ACTIVE_ID));
 
         CliRun.run(context, "credentials", "update", "c1", "--data", "{ \"a\" : 1 }");
 
-        verify(context.useCases.updateCredential()).updateCredential(new UpdateCredentialCommand(new RecordId("c1"),
+        verify(context.credentials.updateCredential()).updateCredential(new UpdateCredentialCommand(new RecordId("c1"),
                 Optional.empty(), Optional.of("{\"a\":1}"), Optional.empty()));
     }
 
@@ -267,7 +267,7 @@ class CredentialsCommandsTest {
 
     @Test
     void update_thatRacesAnother_isAConflict() {
-        when(context.useCases.updateCredential().updateCredential(any()))
+        when(context.credentials.updateCredential().updateCredential(any()))
                 .thenThrow(new RekeyException(ErrorCode.VERSION_CONFLICT, "changed meanwhile; try again"));
 
         assertThat(CliRun.run(context, "credentials", "update", "c1", "--name", "x").exitCode()).isEqualTo(1);
@@ -279,6 +279,6 @@ class CredentialsCommandsTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo("deleted credential c1\n");
-        verify(context.useCases.deleteCredential()).deleteCredential(new RecordId("c1"));
+        verify(context.credentials.deleteCredential()).deleteCredential(new RecordId("c1"));
     }
 }

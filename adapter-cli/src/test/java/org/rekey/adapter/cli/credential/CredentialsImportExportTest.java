@@ -48,14 +48,14 @@ class CredentialsImportExportTest {
     @Test
     void import_passesEveryEntryKeptEncrypted() throws IOException {
         Path file = Files.writeString(dir.resolve("export.json"), N8N_EXPORT);
-        when(context.useCases.importCredentials().importCredentials(any())).thenReturn(2);
+        when(context.credentials.importCredentials().importCredentials(any())).thenReturn(2);
 
         CliRun.Result result = CliRun.run(context, "credentials", "import", file.toString());
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo("imported 2 credentials from " + file + "\n");
         ArgumentCaptor<List<PortableCredential>> entries = ArgumentCaptor.forClass(List.class);
-        verify(context.useCases.importCredentials()).importCredentials(entries.capture());
+        verify(context.credentials.importCredentials()).importCredentials(entries.capture());
         assertThat(entries.getValue()).containsExactly(
                 new PortableCredential("aB1", "Mail", "smtp", "U2FsdGVkX1+abc=",
                         Instant.parse("2024-01-02T03:04:05Z"), Instant.parse("2024-02-03T04:05:06Z")),
@@ -88,7 +88,7 @@ class CredentialsImportExportTest {
         assertThat(result.err().lines()).hasSize(1);
         assertThat(result.out()).isEmpty();
         assertThat(context.useCasesOpened).hasValue(0);
-        verifyNoInteractions(context.useCases.importCredentials());
+        verifyNoInteractions(context.credentials.importCredentials());
     }
 
     @Test
@@ -102,7 +102,7 @@ class CredentialsImportExportTest {
     @Test
     void import_rejectedByTheUseCase_reportsItsEntry() throws IOException {
         Path file = Files.writeString(dir.resolve("export.json"), N8N_EXPORT);
-        when(context.useCases.importCredentials().importCredentials(any())).thenThrow(new RekeyException(
+        when(context.credentials.importCredentials().importCredentials(any())).thenThrow(new RekeyException(
                 ErrorCode.DECRYPTION_FAILED, "entry 2 (id cD2): the value does not decrypt with this instance's keys"));
 
         CliRun.Result result = CliRun.run(context, "credentials", "import", file.toString());
@@ -112,7 +112,7 @@ class CredentialsImportExportTest {
     }
 
     private void givenTwoStoredCredentials() {
-        when(context.useCases.exportCredentials().exportCredentials(anyBoolean(), any())).thenAnswer(call -> {
+        when(context.credentials.exportCredentials().exportCredentials(anyBoolean(), any())).thenAnswer(call -> {
             boolean decrypted = call.getArgument(0);
             Consumer<PortableCredential> sink = call.getArgument(1);
             sink.accept(new PortableCredential("aB1", "Mail", "smtp",
@@ -141,7 +141,7 @@ class CredentialsImportExportTest {
         assertThat(json.get(0).get("data").asText()).isEqualTo("Ab12Cd34Ef56Gh78:AQIDBA==");
         assertThat(json.get(0).get("updatedAt").asText()).isEqualTo("2024-02-03T04:05:06.500Z");
         assertThat(json.get(1).get("id").asText()).isEqualTo("cD2");
-        verify(context.useCases.exportCredentials()).exportCredentials(eq(false), any());
+        verify(context.credentials.exportCredentials()).exportCredentials(eq(false), any());
     }
 
     @Test
@@ -175,12 +175,12 @@ class CredentialsImportExportTest {
         givenTwoStoredCredentials();
         Path file = dir.resolve("creds.json");
         CliRun.run(context, "credentials", "export", "--output", file.toString());
-        when(context.useCases.importCredentials().importCredentials(any())).thenReturn(2);
+        when(context.credentials.importCredentials().importCredentials(any())).thenReturn(2);
 
         CliRun.Result result = CliRun.run(context, "credentials", "import", file.toString());
 
         assertThat(result.exitCode()).isZero();
-        verify(context.useCases.importCredentials()).importCredentials(List.of(
+        verify(context.credentials.importCredentials()).importCredentials(List.of(
                 new PortableCredential("aB1", "Mail", "smtp", "Ab12Cd34Ef56Gh78:AQIDBA==",
                         Instant.parse("2024-01-02T03:04:05Z"), Instant.parse("2024-02-03T04:05:06.500Z")),
                 new PortableCredential("cD2", "Git", "githubApi", "U2FsdGVkX1+abc=",
@@ -189,7 +189,7 @@ class CredentialsImportExportTest {
 
     @Test
     void export_thatFailsMidway_leavesNoFile() {
-        when(context.useCases.exportCredentials().exportCredentials(anyBoolean(), any())).thenAnswer(call -> {
+        when(context.credentials.exportCredentials().exportCredentials(anyBoolean(), any())).thenAnswer(call -> {
             Consumer<PortableCredential> sink = call.getArgument(1);
             sink.accept(new PortableCredential("aB1", "Mail", "smtp", "{}", Instant.EPOCH, Instant.EPOCH));
             throw new RekeyException(ErrorCode.DECRYPTION_FAILED, "record cD2 does not decrypt");

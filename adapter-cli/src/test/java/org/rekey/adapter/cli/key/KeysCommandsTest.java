@@ -30,7 +30,7 @@ class KeysCommandsTest {
     private final TestContext context = new TestContext();
 
     private void givenTwoKeys() {
-        when(context.useCases.listDataKeys().listDataKeys(any()))
+        when(context.keys.listDataKeys().listDataKeys(any()))
                 .thenReturn(new DataKeyPage(2, List.of(Fixtures.activeKey(), Fixtures.oldKey()), 5));
     }
 
@@ -56,7 +56,7 @@ class KeysCommandsTest {
 
         CliRun.run(context, "keys", "list");
 
-        verify(context.useCases.listDataKeys()).listDataKeys(ListDataKeysQuery.all());
+        verify(context.keys.listDataKeys()).listDataKeys(ListDataKeysQuery.all());
     }
 
     @Test
@@ -66,7 +66,7 @@ class KeysCommandsTest {
 
         CliRun.run(context, "keys", "list", "--skip", "1", "--take", "10", "--sort", "status:asc");
 
-        verify(context.useCases.listDataKeys()).listDataKeys(query.capture());
+        verify(context.keys.listDataKeys()).listDataKeys(query.capture());
         assertThat(query.getValue().skip()).isEqualTo(1);
         assertThat(query.getValue().take()).isEqualTo(10);
         assertThat(query.getValue().sort()).isEqualTo(new KeySort(KeySort.Field.STATUS, true));
@@ -112,7 +112,7 @@ class KeysCommandsTest {
 
     @Test
     void show_printsTheKeyAsFields() {
-        when(context.useCases.showDataKey().showDataKey(new DataKeyId(OLD_ID))).thenReturn(Fixtures.oldKey());
+        when(context.keys.showDataKey().showDataKey(new DataKeyId(OLD_ID))).thenReturn(Fixtures.oldKey());
 
         CliRun.Result result = CliRun.run(context, "keys", "show", OLD_ID);
 
@@ -131,7 +131,7 @@ class KeysCommandsTest {
 
     @Test
     void show_json_printsOneKeyItem() {
-        when(context.useCases.showDataKey().showDataKey(new DataKeyId(OLD_ID))).thenReturn(Fixtures.oldKey());
+        when(context.keys.showDataKey().showDataKey(new DataKeyId(OLD_ID))).thenReturn(Fixtures.oldKey());
 
         JsonNode json = JsonAssert.parse(CliRun.run(context, "keys", "show", OLD_ID, "--json").out());
 
@@ -150,7 +150,7 @@ class KeysCommandsTest {
 
     @Test
     void rotate_printsTheNewActiveKey_andExplainsOnStderr() {
-        when(context.useCases.rotateDataKey().rotateDataKey()).thenReturn(Fixtures.activeKey());
+        when(context.keys.rotateDataKey().rotateDataKey()).thenReturn(Fixtures.activeKey());
 
         CliRun.Result result = CliRun.run(context, "keys", "rotate");
 
@@ -161,7 +161,7 @@ class KeysCommandsTest {
 
     @Test
     void rotate_json_printsTheNewKey() {
-        when(context.useCases.rotateDataKey().rotateDataKey()).thenReturn(Fixtures.activeKey());
+        when(context.keys.rotateDataKey().rotateDataKey()).thenReturn(Fixtures.activeKey());
 
         JsonNode json = JsonAssert.parse(CliRun.run(context, "keys", "rotate", "--json").out());
 
@@ -171,7 +171,7 @@ class KeysCommandsTest {
 
     @Test
     void rotate_whileRotationIsOff_isBadUsage() {
-        when(context.useCases.rotateDataKey().rotateDataKey()).thenThrow(new RekeyException(
+        when(context.keys.rotateDataKey().rotateDataKey()).thenThrow(new RekeyException(
                 ErrorCode.ROTATION_DISABLED, "rotation is off; set N8N_ENV_FEAT_ENCRYPTION_KEY_ROTATION=true"));
 
         CliRun.Result result = CliRun.run(context, "keys", "rotate");
@@ -184,13 +184,13 @@ class KeysCommandsTest {
 
     @Test
     void import_passesTheRowAsGiven() {
-        when(context.useCases.importDataKey().importDataKey(any())).thenReturn(Fixtures.oldKey());
+        when(context.keys.importDataKey().importDataKey(any())).thenReturn(Fixtures.oldKey());
 
         CliRun.Result result = CliRun.run(context, "keys", "import", "--id", OLD_ID, "--value", "AWrapped==",
                 "--algorithm", "aes-256-gcm", "--status", "inactive");
 
         assertThat(result.exitCode()).isZero();
-        verify(context.useCases.importDataKey()).importDataKey(new ImportDataKeyCommand(new DataKeyId(OLD_ID),
+        verify(context.keys.importDataKey()).importDataKey(new ImportDataKeyCommand(new DataKeyId(OLD_ID),
                 "AWrapped==", KeyAlgorithm.AES_256_GCM, KeyStatus.INACTIVE));
         assertThat(result.out()).contains(OLD_ID).doesNotContain("AWrapped==");
     }
@@ -207,7 +207,7 @@ class KeysCommandsTest {
 
     @Test
     void import_ofADuplicateId_isAConflict() {
-        when(context.useCases.importDataKey().importDataKey(any()))
+        when(context.keys.importDataKey().importDataKey(any()))
                 .thenThrow(new RekeyException(ErrorCode.DUPLICATE_ID, "a key with id X exists already"));
 
         CliRun.Result result = CliRun.run(context, "keys", "import", "--id", OLD_ID, "--value", "AWrapped==",
@@ -218,7 +218,7 @@ class KeysCommandsTest {
 
     @Test
     void destroy_saysWhichKeyWasDestroyed() {
-        when(context.useCases.destroyDataKey().destroyDataKey(new DataKeyId(OLD_ID))).thenReturn(Fixtures.oldKey());
+        when(context.keys.destroyDataKey().destroyDataKey(new DataKeyId(OLD_ID))).thenReturn(Fixtures.oldKey());
 
         CliRun.Result result = CliRun.run(context, "keys", "destroy", OLD_ID);
 
@@ -228,7 +228,7 @@ class KeysCommandsTest {
 
     @Test
     void destroy_ofAKeyInUse_isAConflictThatSaysHowMany() {
-        when(context.useCases.destroyDataKey().destroyDataKey(new DataKeyId(OLD_ID))).thenThrow(new RekeyException(
+        when(context.keys.destroyDataKey().destroyDataKey(new DataKeyId(OLD_ID))).thenThrow(new RekeyException(
                 ErrorCode.KEY_IN_USE, "12 records still use key " + OLD_ID + "; run rekey reencrypt first"));
 
         CliRun.Result result = CliRun.run(context, "keys", "destroy", OLD_ID);

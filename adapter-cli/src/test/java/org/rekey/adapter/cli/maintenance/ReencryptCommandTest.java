@@ -28,7 +28,7 @@ class ReencryptCommandTest {
     private final TestContext context = new TestContext();
 
     private void givenReport(BatchReport report) {
-        when(context.useCases.reencrypt().reencrypt(any(), any())).thenAnswer(call -> {
+        when(context.maintenance.reencrypt().reencrypt(any(), any())).thenAnswer(call -> {
             ProgressListener listener = call.getArgument(1);
             listener.onProgress(new Progress(50, 100, 0));
             listener.onProgress(new Progress(100, 100, 0));
@@ -47,7 +47,7 @@ class ReencryptCommandTest {
         CliRun.Result result = CliRun.run(context, "reencrypt");
 
         assertThat(result.exitCode()).isZero();
-        verify(context.useCases.reencrypt()).reencrypt(eq(new BatchCommand(500, false)), any());
+        verify(context.maintenance.reencrypt()).reencrypt(eq(new BatchCommand(500, false)), any());
         assertThat(result.out()).isEqualTo("""
                 moved 98 records to key Ab12Cd34Ef56Gh78; 2 skipped because they were updated meanwhile (already there)
                 FROM KEY  RECORDS
@@ -62,7 +62,7 @@ class ReencryptCommandTest {
 
         CliRun.Result result = CliRun.run(context, "reencrypt", "--batch-size", "20", "--dry-run");
 
-        verify(context.useCases.reencrypt()).reencrypt(eq(new BatchCommand(20, true)), any());
+        verify(context.maintenance.reencrypt()).reencrypt(eq(new BatchCommand(20, true)), any());
         assertThat(result.out()).startsWith("dry run: would move 60 records to key " + TARGET + "; nothing was changed");
     }
 
@@ -102,7 +102,7 @@ class ReencryptCommandTest {
 
     @Test
     void reencrypt_whileRotationIsOff_isBadUsage() {
-        when(context.useCases.reencrypt().reencrypt(any(), any()))
+        when(context.maintenance.reencrypt().reencrypt(any(), any()))
                 .thenThrow(new RekeyException(ErrorCode.ROTATION_DISABLED, "rotation is off"));
 
         assertThat(CliRun.run(context, "reencrypt").exitCode()).isEqualTo(2);

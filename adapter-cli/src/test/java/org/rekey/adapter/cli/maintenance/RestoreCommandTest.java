@@ -8,11 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.adapter.cli.RekeyCli;
 import org.rekey.adapter.cli.TestContext;
 import org.rekey.application.port.in.backup.BackupTaken;
 import org.rekey.application.port.in.backup.RestoreBackupUseCase.RestoredBackup;
-import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 
 /** {@code rekey restore FILE}, and how every command reports the backups it writes. */
@@ -41,7 +41,7 @@ class RestoreCommandTest {
     @Test
     void restore_ofAFileThatDoesNotMatch_isBadInput() {
         when(context.restoreBackup.restore("/b/other.json")).thenThrow(
-                new RekeyException(ErrorCode.BACKUP_MISMATCH, "/b/other.json does not match this database"));
+                new RekeyException(ApplicationErrorCode.BACKUP_MISMATCH, "/b/other.json does not match this database"));
 
         assertThat(run("restore", "/b/other.json")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: /b/other.json does not match");

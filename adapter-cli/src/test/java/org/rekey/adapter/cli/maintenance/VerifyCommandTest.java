@@ -23,7 +23,7 @@ class VerifyCommandTest {
     private final TestContext context = new TestContext();
 
     private void givenReport(List<RecordFailure> failures) {
-        when(context.useCases.verifyRecords().verifyRecords(any())).thenAnswer(call -> {
+        when(context.maintenance.verifyRecords().verifyRecords(any())).thenAnswer(call -> {
             ProgressListener listener = call.getArgument(0);
             listener.onProgress(new Progress(6, 6, failures.size()));
             return new VerifyReport(6, Map.of(ACTIVE, 3L, "Zz98", 2L, "legacy", 1L), ACTIVE, failures);

@@ -24,7 +24,7 @@ class ValuesCommandsTest {
 
     @Test
     void decrypt_printsExactlyThePlaintext_whenNotOnATerminal() {
-        when(context.useCases.decryptValue().decryptValue(VALUE)).thenReturn(" multi\nline pläintext \n");
+        when(context.values.decryptValue().decryptValue(VALUE)).thenReturn(" multi\nline pläintext \n");
 
         CliRun.Result result = CliRun.run(context, "values", "decrypt", VALUE);
 
@@ -36,21 +36,21 @@ class ValuesCommandsTest {
     @Test
     void decrypt_onATerminal_addsANewline() {
         context.terminal = true;
-        when(context.useCases.decryptValue().decryptValue(VALUE)).thenReturn("secret");
+        when(context.values.decryptValue().decryptValue(VALUE)).thenReturn("secret");
 
         assertThat(CliRun.run(context, "values", "decrypt", VALUE).out()).isEqualTo("secret\n");
     }
 
     @Test
     void decrypt_takesAnAtSignLiterally() {
-        when(context.useCases.decryptValue().decryptValue("@notafile")).thenReturn("x");
+        when(context.values.decryptValue().decryptValue("@notafile")).thenReturn("x");
 
         assertThat(CliRun.run(context, "values", "decrypt", "@notafile").out()).isEqualTo("x");
     }
 
     @Test
     void decrypt_thatFails_isUnprocessableInput_withoutOutput() {
-        when(context.useCases.decryptValue().decryptValue(VALUE))
+        when(context.values.decryptValue().decryptValue(VALUE))
                 .thenThrow(new RekeyException(ErrorCode.DECRYPTION_FAILED, "the value does not decrypt"));
 
         CliRun.Result result = CliRun.run(context, "values", "decrypt", VALUE);
@@ -62,7 +62,7 @@ class ValuesCommandsTest {
 
     @Test
     void decrypt_underADestroyedKey_isGone() {
-        when(context.useCases.decryptValue().decryptValue(VALUE))
+        when(context.values.decryptValue().decryptValue(VALUE))
                 .thenThrow(new RekeyException(ErrorCode.KEY_DESTROYED, "key Ab12 was destroyed at T"));
 
         assertThat(CliRun.run(context, "values", "decrypt", VALUE).exitCode()).isEqualTo(2);
@@ -70,7 +70,7 @@ class ValuesCommandsTest {
 
     @Test
     void encrypt_printsOnlyTheValue() {
-        when(context.useCases.encryptValue().encryptValue("hello")).thenReturn(VALUE);
+        when(context.values.encryptValue().encryptValue("hello")).thenReturn(VALUE);
 
         CliRun.Result result = CliRun.run(context, "values", "encrypt", "hello");
 
@@ -80,7 +80,7 @@ class ValuesCommandsTest {
 
     @Test
     void inspect_printsFormatKeyAndStatus() {
-        when(context.useCases.inspectValue().inspectValue(VALUE)).thenReturn(new ValueInfo(ValueFormat.GCM_V1,
+        when(context.values.inspectValue().inspectValue(VALUE)).thenReturn(new ValueInfo(ValueFormat.GCM_V1,
                 Optional.of(new DataKeyId("Ab12Cd34Ef56Gh78")), Optional.of(KeyStatus.INACTIVE)));
 
         CliRun.Result result = CliRun.run(context, "values", "inspect", VALUE);
@@ -94,7 +94,7 @@ class ValuesCommandsTest {
 
     @Test
     void inspect_ofALegacyValue_saysTheInstanceKeyMadeIt() {
-        when(context.useCases.inspectValue().inspectValue("U2FsdGVk")).thenReturn(
+        when(context.values.inspectValue().inspectValue("U2FsdGVk")).thenReturn(
                 new ValueInfo(ValueFormat.LEGACY, Optional.empty(), Optional.empty()));
 
         CliRun.Result result = CliRun.run(context, "values", "inspect", "U2FsdGVk");
@@ -104,7 +104,7 @@ class ValuesCommandsTest {
 
     @Test
     void inspect_ofAnUnknownKey_saysSo() {
-        when(context.useCases.inspectValue().inspectValue(VALUE)).thenReturn(new ValueInfo(ValueFormat.GCM_V1,
+        when(context.values.inspectValue().inspectValue(VALUE)).thenReturn(new ValueInfo(ValueFormat.GCM_V1,
                 Optional.of(new DataKeyId("Ab12Cd34Ef56Gh78")), Optional.empty()));
 
         assertThat(CliRun.run(context, "values", "inspect", VALUE).out())
@@ -113,7 +113,7 @@ class ValuesCommandsTest {
 
     @Test
     void inspect_json_hasFormatKeyIdAndKeyStatus() {
-        when(context.useCases.inspectValue().inspectValue("U2FsdGVk")).thenReturn(
+        when(context.values.inspectValue().inspectValue("U2FsdGVk")).thenReturn(
                 new ValueInfo(ValueFormat.LEGACY, Optional.empty(), Optional.empty()));
 
         JsonNode json = JsonAssert.parse(CliRun.run(context, "values", "inspect", "U2FsdGVk", "--json").out());
@@ -125,7 +125,7 @@ class ValuesCommandsTest {
 
     @Test
     void inspect_ofAMalformedValue_isBadInput() {
-        when(context.useCases.inspectValue().inspectValue("a:b:c"))
+        when(context.values.inspectValue().inspectValue("a:b:c"))
                 .thenThrow(new RekeyException(ErrorCode.MALFORMED_VALUE, "malformed value"));
 
         assertThat(CliRun.run(context, "values", "inspect", "a:b:c").exitCode()).isEqualTo(2);

@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.rekey.adapter.http.routing.Access;
 import org.rekey.adapter.http.routing.Route;
 import org.rekey.application.apikey.Scope;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.in.apikey.AuthenticateUseCase;
 import org.rekey.application.port.in.apikey.Principal;
-import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 
 /**
@@ -44,15 +44,15 @@ public final class ApiTokenGuard {
     }
 
     private Principal authenticate(Context ctx) {
-        String token = token(ctx).orElseThrow(() -> new RekeyException(ErrorCode.UNAUTHORIZED,
+        String token = token(ctx).orElseThrow(() -> new RekeyException(ApplicationErrorCode.UNAUTHORIZED,
                 "an API token is required: send it as " + API_KEY_HEADER + " or Authorization: Bearer"));
-        return authenticate.authenticate(token).orElseThrow(() -> new RekeyException(ErrorCode.UNAUTHORIZED,
+        return authenticate.authenticate(token).orElseThrow(() -> new RekeyException(ApplicationErrorCode.UNAUTHORIZED,
                 "the API token is not valid or has been revoked"));
     }
 
     private static void requireScope(Principal principal, Scope scope) {
         if (!principal.may(scope)) {
-            throw new RekeyException(ErrorCode.FORBIDDEN,
+            throw new RekeyException(ApplicationErrorCode.FORBIDDEN,
                     "this API token lacks the scope '" + scope.wireName() + "' that this route needs");
         }
     }

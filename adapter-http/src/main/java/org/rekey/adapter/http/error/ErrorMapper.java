@@ -3,6 +3,7 @@ package org.rekey.adapter.http.error;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.slf4j.Logger;
@@ -43,9 +44,9 @@ public final class ErrorMapper {
     private void onRekeyException(RekeyException e, Context ctx) {
         int status = status(e.code().kind());
         if (status >= 500) {
-            LOG.warn("{} {} failed: {} {}", ctx.method().name(), ctx.path(), e.code(), e.getMessage());
+            LOG.warn("{} {} failed: {} {}", ctx.method().name(), ctx.path(), e.code().name(), e.getMessage());
         }
-        if (e.code() == ErrorCode.UNAUTHORIZED) {
+        if (e.code() == ApplicationErrorCode.UNAUTHORIZED) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
         answer(ctx, status, e.code().name(), e.getMessage());

@@ -30,9 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.out.BackupPort;
 import org.rekey.application.port.out.RestorePort;
-import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 
 /**
@@ -86,7 +86,7 @@ public final class N8nBackups implements BackupPort, RestorePort {
             try {
                 return write(connection, file, operation, now);
             } catch (IOException e) {
-                throw new RekeyException(ErrorCode.STORAGE_FAILURE, "cannot write the backup " + file + ": "
+                throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "cannot write the backup " + file + ": "
                         + e.getMessage() + "; nothing was changed", e);
             }
         });
@@ -216,9 +216,9 @@ public final class N8nBackups implements BackupPort, RestorePort {
             try (InputStream in = Files.newInputStream(file)) {
                 return restore(connection, file, in, before);
             } catch (NoSuchFileException e) {
-                throw new RekeyException(ErrorCode.BACKUP_MISMATCH, "there is no backup at " + file, e);
+                throw new RekeyException(ApplicationErrorCode.BACKUP_MISMATCH, "there is no backup at " + file, e);
             } catch (IOException e) {
-                throw new RekeyException(ErrorCode.BACKUP_MISMATCH, file + " is not a readable rekey backup of n8n's"
+                throw new RekeyException(ApplicationErrorCode.BACKUP_MISMATCH, file + " is not a readable rekey backup of n8n's"
                         + " database (" + e.getClass().getSimpleName() + "); nothing was changed", e);
             }
         }));
@@ -274,7 +274,7 @@ public final class N8nBackups implements BackupPort, RestorePort {
             Files.writeString(temp, contents, StandardCharsets.UTF_8);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "the rows were restored, but n8n's config file "
+            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "the rows were restored, but n8n's config file "
                     + target + " could not be: " + e.getMessage() + "; put the key of the backup there by hand", e);
         }
     }
@@ -355,7 +355,7 @@ public final class N8nBackups implements BackupPort, RestorePort {
 
     private static void expect(boolean condition, Path file, String reason) {
         if (!condition) {
-            throw new RekeyException(ErrorCode.BACKUP_MISMATCH, file + " does not match this database: " + reason
+            throw new RekeyException(ApplicationErrorCode.BACKUP_MISMATCH, file + " does not match this database: " + reason
                     + "; nothing was changed");
         }
     }
@@ -364,7 +364,7 @@ public final class N8nBackups implements BackupPort, RestorePort {
         try {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
         } catch (UnsupportedOperationException | IOException e) {
-            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "cannot make " + path + " private: " + e.getMessage(), e);
+            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "cannot make " + path + " private: " + e.getMessage(), e);
         }
     }
 }

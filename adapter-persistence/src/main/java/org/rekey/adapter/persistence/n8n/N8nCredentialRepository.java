@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.out.LoadRecordsPort;
 import org.rekey.application.port.out.SaveRecordPort;
-import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.record.EncryptedRecord;
 import org.rekey.domain.record.RecordId;
@@ -123,7 +123,7 @@ public final class N8nCredentialRepository implements LoadRecordsPort, SaveRecor
     }
 
     private static RekeyException ownedByN8n(String what) {
-        return new RekeyException(ErrorCode.NOT_SUPPORTED, "n8n owns its credentials (they belong to projects and"
+        return new RekeyException(ApplicationErrorCode.NOT_SUPPORTED, "n8n owns its credentials (they belong to projects and"
                 + " are shared through tables rekey does not touch): with REKEY_STORE=n8n a credential is " + what
                 + " in n8n, and rekey only reads credentials and re-encrypts their data in place; nothing was changed");
     }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
 import org.rekey.application.port.out.SecretLocation;
@@ -60,7 +61,7 @@ public final class N8nKeyRepository implements LoadDataKeysPort, SaveDataKeysPor
         String id = row.getString("id");
         String algorithm = row.getString("algorithm");
         if (algorithm == null) {
-            throw new RekeyException(ErrorCode.SCHEMA_MISMATCH, "n8n's data key " + id + " has no algorithm: it is"
+            throw new RekeyException(ApplicationErrorCode.SCHEMA_MISMATCH, "n8n's data key " + id + " has no algorithm: it is"
                     + " in a format older than n8n " + N8nSchema.N8N_VERSION + ", which n8n repairs when it starts;"
                     + " start n8n " + N8nSchema.N8N_VERSION + " once, then run rekey again");
         }
@@ -78,7 +79,7 @@ public final class N8nKeyRepository implements LoadDataKeysPort, SaveDataKeysPor
         List<DataKey> keys = List.copyOf(Objects.requireNonNull(changed, "changed"));
         for (DataKey key : keys) {
             if (key.status() == KeyStatus.DESTROYED) {
-                throw new RekeyException(ErrorCode.NOT_SUPPORTED, "n8n never deletes a deployment_key row and"
+                throw new RekeyException(ApplicationErrorCode.NOT_SUPPORTED, "n8n never deletes a deployment_key row and"
                         + " has no 'destroyed' status: a destroyed key would make n8n fail on the row, so rekey"
                         + " does not destroy keys in n8n's database. An inactive key that no value names is"
                         + " harmless; nothing was changed");
@@ -124,7 +125,7 @@ public final class N8nKeyRepository implements LoadDataKeysPort, SaveDataKeysPor
             return new RekeyException(ErrorCode.ROTATION_CONFLICT, "the data keys were locked by another writer;"
                     + " nothing was saved, retry", e);
         }
-        return new RekeyException(ErrorCode.STORAGE_FAILURE, "database failure while saving data keys in "
+        return new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "database failure while saving data keys in "
                 + store.settings().describe() + " (SQLState " + e.getSQLState() + ")", e);
     }
 

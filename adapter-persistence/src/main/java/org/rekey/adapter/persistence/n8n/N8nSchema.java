@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.rekey.domain.error.ErrorCode;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.domain.error.RekeyException;
 
 /**
@@ -90,7 +90,7 @@ final class N8nSchema {
                 }
                 for (String column : table.getValue()) {
                     if (!present.contains(column)) {
-                        throw new RekeyException(ErrorCode.SCHEMA_MISMATCH, where + " has no "
+                        throw new RekeyException(ApplicationErrorCode.SCHEMA_MISMATCH, where + " has no "
                                 + (present.isEmpty() ? "table " + sql.tableName(table.getKey()) : table.getKey() + "."
                                 + column) + ": it is not the schema of n8n " + N8N_VERSION + " (run n8n " + N8N_VERSION
                                 + " once so it migrates its database, and check DB_TABLE_PREFIX); nothing was changed");
@@ -98,7 +98,7 @@ final class N8nSchema {
                 }
             }
         } catch (SQLException e) {
-            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "cannot read the schema of " + where, e);
+            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "cannot read the schema of " + where, e);
         }
     }
 

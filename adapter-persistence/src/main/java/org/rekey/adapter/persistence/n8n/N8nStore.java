@@ -10,12 +10,12 @@ import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.tool.schema.Action;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.adapter.persistence.JdbcUrls;
 import org.rekey.adapter.persistence.StorageErrors;
 import org.rekey.adapter.persistence.ThreadBoundTransactions;
 import org.rekey.adapter.persistence.n8n.N8nDatabaseSettings.Kind;
 import org.rekey.application.port.out.TransactionPort;
-import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +56,7 @@ public final class N8nStore implements AutoCloseable {
     public static N8nStore open(N8nDatabaseSettings settings) {
         settings.sqliteFile().ifPresent(file -> {
             if (!java.nio.file.Files.isRegularFile(file)) {
-                throw new RekeyException(ErrorCode.STORAGE_FAILURE, "there is no n8n database at " + file
+                throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "there is no n8n database at " + file
                         + ": start n8n once (it creates and migrates it), or set DB_SQLITE_DATABASE / N8N_USER_FOLDER"
                         + " as n8n has them");
             }
@@ -100,7 +100,7 @@ public final class N8nStore implements AutoCloseable {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "cannot connect to " + settings.describe() + ": "
+            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "cannot connect to " + settings.describe() + ": "
                     + JdbcUrls.redact(root.getMessage()), e);
         }
     }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.out.BackupPort.Backup;
 import org.rekey.application.port.out.SecretLocation;
 import org.rekey.application.port.out.SecretRewrite;
@@ -138,7 +139,7 @@ abstract class N8nStoreContract {
         List<DataKey> tombstone = rotated.destroy(old.id(), T1).changed();
 
         assertThatThrownBy(() -> store.keys().saveDataKeys(tombstone)).isInstanceOfSatisfying(RekeyException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_SUPPORTED));
+                e -> assertThat(e.code()).isEqualTo(ApplicationErrorCode.NOT_SUPPORTED));
     }
 
     @Test
@@ -146,7 +147,7 @@ abstract class N8nStoreContract {
         EncryptedRecord record = store.credentials().loadRecord(new RecordId("cred0")).orElseThrow();
 
         assertThatThrownBy(() -> store.credentials().deleteRecord(record.id()))
-                .isInstanceOfSatisfying(RekeyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_SUPPORTED));
+                .isInstanceOfSatisfying(RekeyException.class, e -> assertThat(e.code()).isEqualTo(ApplicationErrorCode.NOT_SUPPORTED));
         assertThat(store.credentials().countRecords()).isEqualTo(2L * ORACLE.path("values").size());
     }
 
@@ -211,7 +212,7 @@ abstract class N8nStoreContract {
 
         assertThatThrownBy(() -> new N8nBackups(store, backups, Optional.empty(), Clock.systemUTC()).restore(taken.path()))
                 .isInstanceOfSatisfying(RekeyException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.BACKUP_MISMATCH);
+                    assertThat(e.code()).isEqualTo(ApplicationErrorCode.BACKUP_MISMATCH);
                     assertThat(e.getMessage()).contains("another n8n instance");
                 });
         assertThat(database.queryText("SELECT \"data\" FROM " + database.table("credentials_entity")
@@ -225,7 +226,7 @@ abstract class N8nStoreContract {
 
         assertThatThrownBy(() -> N8nStore.open(older.settings()).close())
                 .isInstanceOfSatisfying(RekeyException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.SCHEMA_MISMATCH);
+                    assertThat(e.code()).isEqualTo(ApplicationErrorCode.SCHEMA_MISMATCH);
                     assertThat(e.getMessage()).contains("user.mfaRecoveryCodes", "n8n 2.41");
                 });
     }

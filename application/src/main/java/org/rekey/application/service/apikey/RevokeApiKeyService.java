@@ -2,9 +2,9 @@ package org.rekey.application.service.apikey;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.in.apikey.RevokeApiKeyUseCase;
 import org.rekey.application.port.out.ApiKeyStorePort;
-import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 
 /** Revokes an API key; authentication reads the store on every request, so it takes effect at once. */
@@ -21,7 +21,7 @@ public final class RevokeApiKeyService implements RevokeApiKeyUseCase {
     @Override
     public void revokeApiKey(String id) {
         if (id == null || !store.revokeApiKey(id, clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
-            throw new RekeyException(ErrorCode.API_KEY_NOT_FOUND, "no API key with id " + id);
+            throw new RekeyException(ApplicationErrorCode.API_KEY_NOT_FOUND, "no API key with id " + id);
         }
     }
 }

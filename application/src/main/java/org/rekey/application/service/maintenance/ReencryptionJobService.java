@@ -5,13 +5,13 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.BatchReport;
 import org.rekey.application.port.in.maintenance.Progress;
 import org.rekey.application.port.in.maintenance.ReencryptUseCase;
 import org.rekey.application.port.in.maintenance.ReencryptionJob;
 import org.rekey.application.port.in.maintenance.ReencryptionJobUseCase;
-import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +38,7 @@ public final class ReencryptionJobService implements ReencryptionJobUseCase, Aut
     @Override
     public synchronized ReencryptionJob startReencryption(BatchCommand command) {
         if (job.get().state().equals("running")) {
-            throw new RekeyException(ErrorCode.JOB_RUNNING, "a re-encryption is running already; follow its progress");
+            throw new RekeyException(ApplicationErrorCode.JOB_RUNNING, "a re-encryption is running already; follow its progress");
         }
         ReencryptionJob started = new ReencryptionJob("running", Optional.of(clock.instant()), Optional.empty(),
                 new Progress(0, 0, 0), Optional.empty(), Optional.empty());

@@ -8,20 +8,18 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rekey.application.apikey.Scope;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.error.ApplicationErrorCode;
+import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.apikey.ApiKeyView;
 import org.rekey.application.port.in.apikey.CreateApiKeyCommand;
 import org.rekey.application.port.in.apikey.CreatedApiKey;
 import org.rekey.application.testing.MutableClock;
-import org.rekey.application.testing.TestServices;
-import org.rekey.domain.error.ErrorCode;
 
 /** The API key lifecycle over the in-memory store: create, authenticate, list, revoke. */
 class ApiKeysTest {
 
     private final MutableClock clock = new MutableClock();
     private final TestServices rekey = TestServices.builder().clock(clock).build();
-    private final RekeyUseCases api = rekey.useCases();
 
     @AfterEach
     void close() {
@@ -30,34 +28,34 @@ class ApiKeysTest {
 
     @Test
     void aCreatedToken_authenticatesUntilRevoked() {
-        CreatedApiKey created = api.createApiKey().createApiKey(
+        CreatedApiKey created = rekey.apiKeys().createApiKey().createApiKey(
                 new CreateApiKeyCommand("deploy bot", Set.of(Scope.ENCRYPTION_KEY_MANAGE)));
-        assertThat(api.authenticate().authenticate(created.token())).isPresent();
+        assertThat(rekey.apiKeys().authenticate().authenticate(created.token())).isPresent();
 
         clock.advance(Duration.ofMinutes(1));
-        api.revokeApiKey().revokeApiKey(created.key().id());
+        rekey.apiKeys().revokeApiKey().revokeApiKey(created.key().id());
 
-        assertThat(api.authenticate().authenticate(created.token())).isEmpty();
-        assertThat(api.listApiKeys().listApiKeys()).singleElement()
+        assertThat(rekey.apiKeys().authenticate().authenticate(created.token())).isEmpty();
+        assertThat(rekey.apiKeys().listApiKeys().listApiKeys()).singleElement()
                 .satisfies(k -> assertThat(k.revokedAt()).contains(clock.instant()));
     }
 
     @Test
     void list_isOldestFirst_andNeverShowsATokenOrHash() {
-        CreatedApiKey first = api.createApiKey().createApiKey(
+        CreatedApiKey first = rekey.apiKeys().createApiKey().createApiKey(
                 new CreateApiKeyCommand("first", Set.of(Scope.CREDENTIAL_READ)));
         clock.advance(Duration.ofSeconds(1));
-        CreatedApiKey second = api.createApiKey().createApiKey(
+        CreatedApiKey second = rekey.apiKeys().createApiKey().createApiKey(
                 new CreateApiKeyCommand("second", Set.of(Scope.CREDENTIAL_READ)));
 
-        assertThat(api.listApiKeys().listApiKeys()).extracting(ApiKeyView::id)
+        assertThat(rekey.apiKeys().listApiKeys().listApiKeys()).extracting(ApiKeyView::id)
                 .containsExactly(first.key().id(), second.key().id());
-        assertThat(api.listApiKeys().listApiKeys().toString()).doesNotContain(first.token().substring(20))
+        assertThat(rekey.apiKeys().listApiKeys().listApiKeys().toString()).doesNotContain(first.token().substring(20))
                 .doesNotContain(second.token().substring(20));
     }
 
     @Test
     void revokingAnUnknownKey_isApiKeyNotFound() {
-        assertRejected(ErrorCode.API_KEY_NOT_FOUND, () -> api.revokeApiKey().revokeApiKey("NoSuchKey0000000"));
+        assertRejected(ApplicationErrorCode.API_KEY_NOT_FOUND, () -> rekey.apiKeys().revokeApiKey().revokeApiKey("NoSuchKey0000000"));
     }
 }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.credential.CredentialPage;
 import org.rekey.application.port.in.credential.CredentialView;
@@ -15,7 +15,6 @@ import org.rekey.application.port.in.credential.ListCredentialsQuery;
 import org.rekey.application.port.in.credential.PortableCredential;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
-import org.rekey.application.testing.TestServices;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.record.RecordId;
 
@@ -24,7 +23,6 @@ class CredentialsTest {
 
     private final InMemoryStore store = new InMemoryStore();
     private final TestServices rekey = TestServices.builder().store(store).build();
-    private final RekeyUseCases api = rekey.useCases();
 
     @AfterEach
     void close() {
@@ -37,7 +35,7 @@ class CredentialsTest {
         create("b");
         create("c");
 
-        CredentialPage page = api.listCredentials().listCredentials(new ListCredentialsQuery(1, 1));
+        CredentialPage page = rekey.credentials().listCredentials().listCredentials(new ListCredentialsQuery(1, 1));
 
         assertThat(page.count()).isEqualTo(3);
         assertThat(page.items()).singleElement().satisfies(view -> {
@@ -51,19 +49,19 @@ class CredentialsTest {
         CredentialView created = create("a");
         RecordId id = new RecordId(created.id());
 
-        assertThat(api.getCredential().getCredential(id, false).data()).isEmpty();
-        assertThat(api.getCredential().getCredential(id, true).data()).contains(Fixtures.JSON);
-        assertThat(api.getCredential().getCredential(id, true).toString()).doesNotContain("hunter2");
+        assertThat(rekey.credentials().getCredential().getCredential(id, false).data()).isEmpty();
+        assertThat(rekey.credentials().getCredential().getCredential(id, true).data()).contains(Fixtures.JSON);
+        assertThat(rekey.credentials().getCredential().getCredential(id, true).toString()).doesNotContain("hunter2");
     }
 
     @Test
     void delete_removesTheCredential_andASecondDeleteIsRecordNotFound() {
         RecordId id = new RecordId(create("a").id());
 
-        api.deleteCredential().deleteCredential(id);
+        rekey.credentials().deleteCredential().deleteCredential(id);
 
-        assertRejected(ErrorCode.RECORD_NOT_FOUND, () -> api.getCredential().getCredential(id, false));
-        assertRejected(ErrorCode.RECORD_NOT_FOUND, () -> api.deleteCredential().deleteCredential(id));
+        assertRejected(ErrorCode.RECORD_NOT_FOUND, () -> rekey.credentials().getCredential().getCredential(id, false));
+        assertRejected(ErrorCode.RECORD_NOT_FOUND, () -> rekey.credentials().deleteCredential().deleteCredential(id));
     }
 
     @Test
@@ -73,8 +71,8 @@ class CredentialsTest {
         List<PortableCredential> encrypted = new ArrayList<>();
         List<PortableCredential> decrypted = new ArrayList<>();
 
-        assertThat(api.exportCredentials().exportCredentials(false, encrypted::add)).isEqualTo(1);
-        api.exportCredentials().exportCredentials(true, decrypted::add);
+        assertThat(rekey.credentials().exportCredentials().exportCredentials(false, encrypted::add)).isEqualTo(1);
+        rekey.credentials().exportCredentials().exportCredentials(true, decrypted::add);
 
         assertThat(encrypted).singleElement().satisfies(c -> assertThat(c.data()).isEqualTo(stored));
         assertThat(decrypted).singleElement().satisfies(c -> assertThat(c.data()).isEqualTo(Fixtures.JSON));
@@ -85,14 +83,14 @@ class CredentialsTest {
         create("a");
         create("b");
         List<PortableCredential> exported = new ArrayList<>();
-        api.exportCredentials().exportCredentials(false, exported::add);
+        rekey.credentials().exportCredentials().exportCredentials(false, exported::add);
         InMemoryStore target = new InMemoryStore();
         target.saveDataKeys(store.loadDataKeys());
 
         try (TestServices other = TestServices.builder().store(target).build()) {
-            assertThat(other.useCases().importCredentials().importCredentials(exported)).isEqualTo(2);
+            assertThat(other.credentials().importCredentials().importCredentials(exported)).isEqualTo(2);
             for (PortableCredential c : exported) {
-                assertThat(other.useCases().getCredential().getCredential(new RecordId(c.id()), true).data())
+                assertThat(other.credentials().getCredential().getCredential(new RecordId(c.id()), true).data())
                         .contains(Fixtures.JSON);
             }
         }
@@ -101,12 +99,12 @@ class CredentialsTest {
     @Test
     void import_withAnIdAlreadyStored_importsNoneOfTheEntries() {
         CredentialView existing = create("a");
-        String data = api.encryptValue().encryptValue(Fixtures.JSON);
+        String data = rekey.values().encryptValue().encryptValue(Fixtures.JSON);
         List<PortableCredential> entries = List.of(
                 new PortableCredential("fresh1", "n", "t", data, Fixtures.T0, Fixtures.T0),
                 new PortableCredential(existing.id(), "n", "t", data, Fixtures.T0, Fixtures.T0));
 
-        assertThat(assertRejected(ErrorCode.DUPLICATE_ID, () -> api.importCredentials().importCredentials(entries))
+        assertThat(assertRejected(ErrorCode.DUPLICATE_ID, () -> rekey.credentials().importCredentials().importCredentials(entries))
                 .getMessage()).startsWith("entry 2 (id " + existing.id() + ")");
 
         assertThat(store.loadRecord(new RecordId("fresh1"))).isEmpty();
@@ -114,7 +112,7 @@ class CredentialsTest {
     }
 
     private CredentialView create(String name) {
-        return api.createCredential().createCredential(
+        return rekey.credentials().createCredential().createCredential(
                 new CreateCredentialCommand(name, "httpBasicAuth", Fixtures.JSON));
     }
 }

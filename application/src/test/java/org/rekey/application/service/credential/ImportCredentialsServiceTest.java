@@ -24,6 +24,7 @@ import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.in.credential.PortableCredential;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.SaveRecordPort;
@@ -170,9 +171,9 @@ class ImportCredentialsServiceTest {
 
     @Test
     void import_whenTheStoreFails_propagatesTheFailure() {
-        doThrow(new RekeyException(ErrorCode.STORAGE_FAILURE, "connection lost")).when(saveRecord).insertRecord(any());
+        doThrow(new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "connection lost")).when(saveRecord).insertRecord(any());
 
-        assertRejected(ErrorCode.STORAGE_FAILURE, () -> service.importCredentials(
+        assertRejected(ApplicationErrorCode.STORAGE_FAILURE, () -> service.importCredentials(
                 List.of(entry("a1", keyring.encrypt(Fixtures.JSON, WriteFormat.LEGACY)))));
     }
 

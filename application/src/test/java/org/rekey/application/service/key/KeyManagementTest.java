@@ -8,19 +8,17 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.key.DataKeyPage;
 import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.in.key.ImportDataKeyCommand;
 import org.rekey.application.port.in.key.KeySort;
 import org.rekey.application.port.in.key.ListDataKeysQuery;
-import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
 import org.rekey.application.testing.MutableClock;
-import org.rekey.application.testing.TestServices;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.key.DataKey;
 import org.rekey.domain.key.DataKeyId;
@@ -35,7 +33,6 @@ class KeyManagementTest {
     private final InMemoryStore store = new InMemoryStore();
     private final MutableClock clock = new MutableClock();
     private final TestServices rekey = TestServices.builder().store(store).clock(clock).build();
-    private final RekeyUseCases api = rekey.useCases();
 
     @AfterEach
     void close() {
@@ -45,21 +42,21 @@ class KeyManagementTest {
     @Test
     void list_sortsFiltersAndPages_andCountsOverAllPages() {
         clock.advance(Duration.ofHours(1));
-        String second = api.rotateDataKey().rotateDataKey().id();
+        String second = rekey.keys().rotateDataKey().rotateDataKey().id();
         clock.advance(Duration.ofHours(1));
-        String third = api.rotateDataKey().rotateDataKey().id();
+        String third = rekey.keys().rotateDataKey().rotateDataKey().id();
 
-        DataKeyPage newestFirst = api.listDataKeys().listDataKeys(new ListDataKeysQuery(0, 2, Optional.empty(),
+        DataKeyPage newestFirst = rekey.keys().listDataKeys().listDataKeys(new ListDataKeysQuery(0, 2, Optional.empty(),
                 KeySort.DEFAULT, Optional.empty(), Optional.empty()));
         assertThat(newestFirst.count()).isEqualTo(4);
         assertThat(newestFirst.items()).extracting(DataKeyView::id).containsExactly(third, second);
 
-        DataKeyPage activatedLater = api.listDataKeys().listDataKeys(new ListDataKeysQuery(0, null, Optional.empty(),
+        DataKeyPage activatedLater = rekey.keys().listDataKeys().listDataKeys(new ListDataKeysQuery(0, null, Optional.empty(),
                 KeySort.parse("createdAt:asc"), Optional.of(MutableClock.DEFAULT_START.plusSeconds(1)),
                 Optional.empty()));
         assertThat(activatedLater.items()).extracting(DataKeyView::id).containsExactly(second, third);
 
-        DataKeyPage byStatus = api.listDataKeys().listDataKeys(new ListDataKeysQuery(0, 1, Optional.empty(),
+        DataKeyPage byStatus = rekey.keys().listDataKeys().listDataKeys(new ListDataKeysQuery(0, 1, Optional.empty(),
                 KeySort.parse("status:asc"), Optional.empty(), Optional.empty()));
         assertThat(byStatus.items()).extracting(DataKeyView::status).containsExactly("active");
     }
@@ -67,17 +64,17 @@ class KeyManagementTest {
     @Test
     void list_andShow_countTheRecordsUsingEachKey() {
         String first = activeKey();
-        api.createCredential().createCredential(new CreateCredentialCommand("a", "t", Fixtures.JSON));
-        api.createCredential().createCredential(new CreateCredentialCommand("b", "t", Fixtures.JSON));
+        rekey.credentials().createCredential().createCredential(new CreateCredentialCommand("a", "t", Fixtures.JSON));
+        rekey.credentials().createCredential().createCredential(new CreateCredentialCommand("b", "t", Fixtures.JSON));
         store.insertRecord(Fixtures.record("legacy", Fixtures.JSON, rekey.keyring().current(), WriteFormat.LEGACY, 0));
 
-        DataKeyPage page = api.listDataKeys().listDataKeys(ListDataKeysQuery.all());
+        DataKeyPage page = rekey.keys().listDataKeys().listDataKeys(ListDataKeysQuery.all());
 
         assertThat(page.legacyRecordCount()).isEqualTo(1);
         assertThat(page.items()).filteredOn(k -> k.id().equals(first)).singleElement()
                 .satisfies(k -> assertThat(k.recordCount()).isEqualTo(2));
-        assertThat(api.showDataKey().showDataKey(new DataKeyId(first)).recordCount()).isEqualTo(2);
-        assertRejected(ErrorCode.KEY_NOT_FOUND, () -> api.showDataKey().showDataKey(new DataKeyId("nope")));
+        assertThat(rekey.keys().showDataKey().showDataKey(new DataKeyId(first)).recordCount()).isEqualTo(2);
+        assertRejected(ErrorCode.KEY_NOT_FOUND, () -> rekey.keys().showDataKey().showDataKey(new DataKeyId("nope")));
     }
 
     @Test
@@ -87,7 +84,7 @@ class KeyManagementTest {
         DataKey exported = n8n.activeKey().orElseThrow();
         String writtenByN8n = n8n.encrypt(Fixtures.JSON, WriteFormat.ACTIVE_KEY);
 
-        DataKeyView imported = api.importDataKey().importDataKey(new ImportDataKeyCommand(exported.id(),
+        DataKeyView imported = rekey.keys().importDataKey().importDataKey(new ImportDataKeyCommand(exported.id(),
                 exported.wrappedValue(), exported.algorithm(), KeyStatus.ACTIVE));
 
         assertThat(imported.status()).isEqualTo("active");
@@ -95,7 +92,7 @@ class KeyManagementTest {
                 .containsExactly(exported.id().value());
         assertThat(store.loadDataKeys()).filteredOn(k -> k.id().value().equals(current))
                 .extracting(DataKey::status).containsExactly(KeyStatus.INACTIVE);
-        assertThat(api.decryptValue().decryptValue(writtenByN8n)).isEqualTo(Fixtures.JSON);
+        assertThat(rekey.values().decryptValue().decryptValue(writtenByN8n)).isEqualTo(Fixtures.JSON);
     }
 
     @Test
@@ -104,7 +101,7 @@ class KeyManagementTest {
                 .activeKey().orElseThrow();
         List<DataKey> before = store.loadDataKeys();
 
-        assertRejected(ErrorCode.WRONG_INSTANCE_KEY, () -> api.importDataKey().importDataKey(new ImportDataKeyCommand(
+        assertRejected(ErrorCode.WRONG_INSTANCE_KEY, () -> rekey.keys().importDataKey().importDataKey(new ImportDataKeyCommand(
                 foreign.id(), foreign.wrappedValue(), foreign.algorithm(), KeyStatus.INACTIVE)));
 
         assertThat(store.loadDataKeys()).containsExactlyInAnyOrderElementsOf(before);
@@ -114,27 +111,27 @@ class KeyManagementTest {
     void importingAnExistingId_isDuplicateId() {
         DataKey existing = store.loadDataKeys().get(0);
 
-        assertRejected(ErrorCode.DUPLICATE_ID, () -> api.importDataKey().importDataKey(new ImportDataKeyCommand(
+        assertRejected(ErrorCode.DUPLICATE_ID, () -> rekey.keys().importDataKey().importDataKey(new ImportDataKeyCommand(
                 existing.id(), existing.wrappedValue(), existing.algorithm(), KeyStatus.INACTIVE)));
     }
 
     @Test
     void destroy_afterReencryption_leavesATombstoneThatIsListedButNoLongerDecrypts() {
         String old = activeKey();
-        String value = api.encryptValue().encryptValue("secret");
-        api.createCredential().createCredential(new CreateCredentialCommand("a", "t", Fixtures.JSON));
-        api.rotateDataKey().rotateDataKey();
+        String value = rekey.values().encryptValue().encryptValue("secret");
+        rekey.credentials().createCredential().createCredential(new CreateCredentialCommand("a", "t", Fixtures.JSON));
+        rekey.keys().rotateDataKey().rotateDataKey();
 
-        assertRejected(ErrorCode.KEY_IN_USE, () -> api.destroyDataKey().destroyDataKey(new DataKeyId(old)));
-        api.reencrypt().reencrypt(BatchCommand.defaults(), ProgressListener.NONE);
-        DataKeyView destroyed = api.destroyDataKey().destroyDataKey(new DataKeyId(old));
+        assertRejected(ErrorCode.KEY_IN_USE, () -> rekey.keys().destroyDataKey().destroyDataKey(new DataKeyId(old)));
+        rekey.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE);
+        DataKeyView destroyed = rekey.keys().destroyDataKey().destroyDataKey(new DataKeyId(old));
 
         assertThat(destroyed.status()).isEqualTo("destroyed");
-        assertThat(api.showDataKey().showDataKey(new DataKeyId(old)).status()).isEqualTo("destroyed");
+        assertThat(rekey.keys().showDataKey().showDataKey(new DataKeyId(old)).status()).isEqualTo("destroyed");
         assertThat(store.loadDataKeys()).filteredOn(k -> k.id().value().equals(old)).singleElement()
                 .satisfies(k -> assertThat(k.wrappedValue()).isEmpty());
-        assertRejected(ErrorCode.KEY_DESTROYED, () -> api.decryptValue().decryptValue(value));
-        assertRejected(ErrorCode.KEY_DESTROYED, () -> api.destroyDataKey().destroyDataKey(new DataKeyId(old)));
+        assertRejected(ErrorCode.KEY_DESTROYED, () -> rekey.values().decryptValue().decryptValue(value));
+        assertRejected(ErrorCode.KEY_DESTROYED, () -> rekey.keys().destroyDataKey().destroyDataKey(new DataKeyId(old)));
     }
 
     private String activeKey() {

@@ -28,6 +28,7 @@ import org.mockito.Captor;
 import org.mockito.InOrder;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
@@ -134,10 +135,10 @@ class RotateDataKeyServiceTest {
     @Test
     void rotate_whenTheStoreFailsOtherwise_doesNotRetry() {
         when(loadDataKeys.loadDataKeys()).thenReturn(stored.keys());
-        doThrow(new RekeyException(ErrorCode.STORAGE_FAILURE, "connection lost"))
+        doThrow(new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "connection lost"))
                 .when(saveDataKeys).saveDataKeys(anyList());
 
-        assertRejected(ErrorCode.STORAGE_FAILURE, () -> service(true).rotateDataKey());
+        assertRejected(ApplicationErrorCode.STORAGE_FAILURE, () -> service(true).rotateDataKey());
 
         verify(saveDataKeys, times(1)).saveDataKeys(anyList());
         assertThat(cache.current().activeKey()).contains(oldActive);

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.InOrder;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.LoadRecordsPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
@@ -143,10 +144,10 @@ class BootstrapKeyringServiceTest {
     @Test
     void main_whenSavingFailsForAnotherReason_failsStartUp() {
         when(loadDataKeys.loadDataKeys()).thenReturn(List.of());
-        doThrow(new RekeyException(ErrorCode.STORAGE_FAILURE, "the database is read-only"))
+        doThrow(new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "the database is read-only"))
                 .when(saveDataKeys).saveDataKeys(anyList());
 
-        assertRejected(ErrorCode.STORAGE_FAILURE, () -> service(rotation(true, InstanceType.MAIN)).bootstrapKeyring());
+        assertRejected(ApplicationErrorCode.STORAGE_FAILURE, () -> service(rotation(true, InstanceType.MAIN)).bootstrapKeyring());
     }
 
     @Test

@@ -43,13 +43,13 @@ class KeyringCacheTest {
     @Test
     void aRotationByAnotherInstance_reachesThisInstancesWrites_onceTheRefreshIntervalPasses() {
         String oldKey = activeKeyOf(a);
-        String newKey = b.useCases().rotateDataKey().rotateDataKey().id();
+        String newKey = b.keys().rotateDataKey().rotateDataKey().id();
 
-        assertThat(keyOf(a.useCases().encryptValue().encryptValue("x"))).isEqualTo(oldKey);
+        assertThat(keyOf(a.values().encryptValue().encryptValue("x"))).isEqualTo(oldKey);
         clockA.advance(REFRESH.minusNanos(1));
-        assertThat(keyOf(a.useCases().encryptValue().encryptValue("x"))).isEqualTo(oldKey);
+        assertThat(keyOf(a.values().encryptValue().encryptValue("x"))).isEqualTo(oldKey);
         clockA.advance(Duration.ofNanos(1));
-        assertThat(keyOf(a.useCases().encryptValue().encryptValue("x"))).isEqualTo(newKey);
+        assertThat(keyOf(a.values().encryptValue().encryptValue("x"))).isEqualTo(newKey);
         assertThat(REFRESH).as("n8n's rule: under one second").isLessThan(Duration.ofSeconds(1));
     }
 
@@ -58,7 +58,7 @@ class KeyringCacheTest {
         KeyringCache cache = new KeyringCache(countingLoads, a.keyring().current(), REFRESH, clockA.nanoTime());
 
         cache.current();
-        cache.decrypt(a.useCases().encryptValue().encryptValue("x"));
+        cache.decrypt(a.values().encryptValue().encryptValue("x"));
 
         assertThat(loads).hasValue(0);
     }
@@ -66,8 +66,8 @@ class KeyringCacheTest {
     @Test
     void aValueNamingAKeyTheSnapshotDoesNotKnowYet_triggersExactlyOneReload() {
         KeyringCache cache = new KeyringCache(countingLoads, a.keyring().current(), REFRESH, clockA.nanoTime());
-        b.useCases().rotateDataKey().rotateDataKey();
-        String underNewKey = b.useCases().encryptValue().encryptValue("fresh secret");
+        b.keys().rotateDataKey().rotateDataKey();
+        String underNewKey = b.values().encryptValue().encryptValue("fresh secret");
 
         assertThat(cache.decrypt(underNewKey)).isEqualTo("fresh secret");
         assertThat(cache.decrypt(underNewKey)).isEqualTo("fresh secret");
@@ -78,7 +78,7 @@ class KeyringCacheTest {
     @Test
     void aValueNamingAKeyNobodyHas_reloadsOnce_thenFailsWithKeyNotFound() {
         KeyringCache cache = new KeyringCache(countingLoads, a.keyring().current(), REFRESH, clockA.nanoTime());
-        String value = a.useCases().encryptValue().encryptValue("x");
+        String value = a.values().encryptValue().encryptValue("x");
         String unknown = "UnknownKey000000:" + StoredValue.parse(value).ciphertext();
 
         assertRejected(ErrorCode.KEY_NOT_FOUND, () -> cache.decrypt(unknown));
@@ -90,9 +90,9 @@ class KeyringCacheTest {
     void aReloadThatMeetsAnotherInstanceKey_keepsTheOldSnapshot_andWaitsAFullIntervalBeforeTryingAgain() {
         KeyringCache cache = new KeyringCache(countingLoads, a.keyring().current(), REFRESH, clockA.nanoTime());
         Keyring before = cache.current();
-        b.useCases().changeInstanceKey().changeInstanceKey(
+        b.maintenance().changeInstanceKey().changeInstanceKey(
                 new ChangeInstanceKeyCommand(InstanceKey.of("the-new-instance-key"), 100, false), ProgressListener.NONE);
-        String writtenAfterTheChange = b.useCases().encryptValue().encryptValue("still readable");
+        String writtenAfterTheChange = b.values().encryptValue().encryptValue("still readable");
 
         clockA.advance(REFRESH);
         assertThat(cache.current()).isSameAs(before);

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.maintenance.ChangeInstanceKeyCommand;
 import org.rekey.application.port.in.maintenance.InstanceKeyChange;
@@ -18,7 +18,6 @@ import org.rekey.application.port.out.SecretLocation;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryInstanceKeySources;
 import org.rekey.application.testing.InMemoryStore;
-import org.rekey.application.testing.TestServices;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.key.DataKey;
 import org.rekey.domain.key.InstanceKey;
@@ -48,9 +47,9 @@ class ChangeInstanceKeyTest {
 
     @Test
     void change_rewrapsEveryKey_soOnlyTheNewKeyReadsTheRecords() {
-        RekeyUseCases api = start(new InMemoryInstanceKeySources().setConfigFile(OLD));
+        TestServices api = start(new InMemoryInstanceKeySources().setConfigFile(OLD));
 
-        InstanceKeyChange change = api.changeInstanceKey().changeInstanceKey(
+        InstanceKeyChange change = api.maintenance().changeInstanceKey().changeInstanceKey(
                 new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 2, false), ProgressListener.NONE);
 
         assertThat(change.keysRewrapped()).isEqualTo(3);
@@ -64,7 +63,7 @@ class ChangeInstanceKeyTest {
                 .doesNotContainKey(KeyRef.LEGACY);
         assertRejected(ErrorCode.WRONG_INSTANCE_KEY, () -> Keyring.reconstitute(InstanceKey.of(OLD), keys));
         for (String id : plaintexts.keySet()) {
-            assertThat(api.getCredential().getCredential(new RecordId(id), true).data())
+            assertThat(api.credentials().getCredential().getCredential(new RecordId(id), true).data())
                     .as("this instance switched to the new key").contains(plaintexts.get(id));
         }
     }
@@ -72,16 +71,16 @@ class ChangeInstanceKeyTest {
     @Test
     void change_keyKeptInTheConfigFile_savesTheNewKeyThere_soTheNextStartUsesIt() {
         InMemoryInstanceKeySources sources = new InMemoryInstanceKeySources().setConfigFile(OLD);
-        RekeyUseCases api = start(sources);
+        TestServices api = start(sources);
 
-        InstanceKeyChange change = api.changeInstanceKey().changeInstanceKey(
+        InstanceKeyChange change = api.maintenance().changeInstanceKey().changeInstanceKey(
                 new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE);
 
         assertThat(change.configFileUpdated()).isTrue();
         assertThat(sources.configFileSaves()).containsExactly(NEW);
         assertThat(change.nextStep()).contains(InMemoryInstanceKeySources.CONFIG_FILE).doesNotContain(NEW);
         try (TestServices restarted = TestServices.builder().store(store).sources(sources).build()) {
-            assertThat(restarted.useCases().verifyRecords().verifyRecords(ProgressListener.NONE).failures()).isEmpty();
+            assertThat(restarted.maintenance().verifyRecords().verifyRecords(ProgressListener.NONE).failures()).isEmpty();
         }
         assertRejected(ErrorCode.WRONG_INSTANCE_KEY,
                 () -> TestServices.builder().store(store).instanceKey(OLD).build());
@@ -90,9 +89,9 @@ class ChangeInstanceKeyTest {
     @Test
     void change_keyGivenInTheEnvironment_leavesTheConfigFileAlone_andSaysWhatToSet() {
         InMemoryInstanceKeySources sources = InMemoryInstanceKeySources.withEnvironment(OLD);
-        RekeyUseCases api = start(sources);
+        TestServices api = start(sources);
 
-        InstanceKeyChange change = api.changeInstanceKey().changeInstanceKey(
+        InstanceKeyChange change = api.maintenance().changeInstanceKey().changeInstanceKey(
                 new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE);
 
         assertThat(change.configFileUpdated()).isFalse();
@@ -100,7 +99,7 @@ class ChangeInstanceKeyTest {
         assertThat(sources.fromConfigFile()).isEmpty();
         assertThat(change.nextStep()).contains("N8N_ENCRYPTION_KEY").doesNotContain(NEW);
         try (TestServices restarted = TestServices.builder().store(store).instanceKey(NEW).build()) {
-            assertThat(restarted.useCases().verifyRecords().verifyRecords(ProgressListener.NONE).failures()).isEmpty();
+            assertThat(restarted.maintenance().verifyRecords().verifyRecords(ProgressListener.NONE).failures()).isEmpty();
         }
     }
 
@@ -112,25 +111,25 @@ class ChangeInstanceKeyTest {
     @Test
     void change_keyInBothEnvironmentAndConfigFile_letsTheInstanceRestartWithTheNewKeyInTheEnvironment() {
         InMemoryInstanceKeySources sources = InMemoryInstanceKeySources.withEnvironment(OLD).setConfigFile(OLD);
-        RekeyUseCases api = start(sources);
+        TestServices api = start(sources);
 
-        api.changeInstanceKey().changeInstanceKey(new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false),
+        api.maintenance().changeInstanceKey().changeInstanceKey(new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false),
                 ProgressListener.NONE);
         sources.setEnvironment(NEW);
 
         try (TestServices restarted = TestServices.builder().store(store).sources(sources).build()) {
-            assertThat(restarted.useCases().verifyRecords().verifyRecords(ProgressListener.NONE).failures()).isEmpty();
+            assertThat(restarted.maintenance().verifyRecords().verifyRecords(ProgressListener.NONE).failures()).isEmpty();
         }
     }
 
     @Test
     void change_toTheKeyInUse_isRefused_andChangesNothing() {
         InMemoryInstanceKeySources sources = new InMemoryInstanceKeySources().setConfigFile(OLD);
-        RekeyUseCases api = start(sources);
+        TestServices api = start(sources);
         List<DataKey> before = store.loadDataKeys();
         List<EncryptedRecord> records = store.loadRecordsAfter(Optional.empty(), 100);
 
-        assertRejected(ErrorCode.INVALID_INPUT, () -> api.changeInstanceKey().changeInstanceKey(
+        assertRejected(ErrorCode.INVALID_INPUT, () -> api.maintenance().changeInstanceKey().changeInstanceKey(
                 new ChangeInstanceKeyCommand(InstanceKey.of(OLD), 100, false), ProgressListener.NONE));
 
         assertThat(store.loadDataKeys()).containsExactlyInAnyOrderElementsOf(before);
@@ -142,14 +141,14 @@ class ChangeInstanceKeyTest {
     void change_withRotationOff_butADataKey_movesEveryRecordAndLegacyWritesUseTheNewKey() {
         start(InMemoryInstanceKeySources.withEnvironment(OLD));
         try (TestServices off = TestServices.builder().store(store).instanceKey(OLD).rotationEnabled(false).build()) {
-            off.useCases().changeInstanceKey().changeInstanceKey(
+            off.maintenance().changeInstanceKey().changeInstanceKey(
                     new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE);
 
             Keyring withNewKey = Keyring.reconstitute(InstanceKey.of(NEW), store.loadDataKeys());
             for (EncryptedRecord record : store.loadRecordsAfter(Optional.empty(), 100)) {
                 assertThat(withNewKey.decrypt(record.data())).isEqualTo(plaintexts.get(record.id().value()));
             }
-            String written = off.useCases().createCredential().createCredential(
+            String written = off.credentials().createCredential().createCredential(
                     new CreateCredentialCommand("n", "t", "{\"f\":\"after\"}")).id();
             String data = store.loadRecord(new RecordId(written)).orElseThrow().data();
             assertThat(InstanceKey.of(NEW).decryptLegacy(data)).isEqualTo("{\"f\":\"after\"}");
@@ -162,7 +161,7 @@ class ChangeInstanceKeyTest {
             store.insertRecord(Fixtures.record("legacy", "{}", off.keyring().current(), WriteFormat.LEGACY, 0));
             List<EncryptedRecord> before = store.loadRecordsAfter(Optional.empty(), 100);
 
-            assertRejected(ErrorCode.ROTATION_DISABLED, () -> off.useCases().changeInstanceKey().changeInstanceKey(
+            assertRejected(ErrorCode.ROTATION_DISABLED, () -> off.maintenance().changeInstanceKey().changeInstanceKey(
                     new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE));
 
             assertThat(store.loadDataKeys()).isEmpty();
@@ -180,7 +179,7 @@ class ChangeInstanceKeyTest {
         store.putWrappedSecret(hmac, wrappedHmac);
         store.putWrappedSecret(jwe, old.encryptLegacy("{\"kty\":\"RSA\"}"));
 
-        InstanceKeyChange change = rekey.useCases().changeInstanceKey().changeInstanceKey(
+        InstanceKeyChange change = rekey.maintenance().changeInstanceKey().changeInstanceKey(
                 new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE);
 
         assertThat(change.keysRewrapped()).isEqualTo(5);
@@ -193,12 +192,12 @@ class ChangeInstanceKeyTest {
     @Test
     void change_withARecordThatDoesNotDecrypt_stopsBeforeAnyKeyIsRewrapped() {
         InMemoryInstanceKeySources sources = new InMemoryInstanceKeySources().setConfigFile(OLD);
-        RekeyUseCases api = start(sources);
+        TestServices api = start(sources);
         store.insertRecord(Fixtures.raw("corrupt", Keyring.empty(InstanceKey.of("elsewhere"))
                 .encrypt("{}", WriteFormat.LEGACY)));
         List<DataKey> before = store.loadDataKeys();
 
-        assertRejected(ErrorCode.DECRYPTION_FAILED, () -> api.changeInstanceKey().changeInstanceKey(
+        assertRejected(ErrorCode.DECRYPTION_FAILED, () -> api.maintenance().changeInstanceKey().changeInstanceKey(
                 new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE));
 
         assertThat(store.loadDataKeys()).containsExactlyInAnyOrderElementsOf(before);
@@ -210,9 +209,9 @@ class ChangeInstanceKeyTest {
      * Starts an instance with {@code sources} and writes: one legacy record, one on the first key, one on the
      * legacy row (keyed CBC), then rotates and writes one on the new key.
      */
-    private RekeyUseCases start(InMemoryInstanceKeySources sources) {
+    private TestServices start(InMemoryInstanceKeySources sources) {
         rekey = TestServices.builder().store(store).sources(sources).build();
-        RekeyUseCases api = rekey.useCases();
+        TestServices api = rekey;
         Keyring keyring = rekey.keyring().current();
         store.insertRecord(Fixtures.record("legacy", "{\"f\":\"legacy\"}", keyring, WriteFormat.LEGACY, 0));
         plaintexts.put("legacy", "{\"f\":\"legacy\"}");
@@ -222,12 +221,12 @@ class ChangeInstanceKeyTest {
                 legacyRow + ":" + keyring.instanceKey().encryptLegacy("{\"f\":\"keyed cbc\"}")));
         plaintexts.put("keyedcbc", "{\"f\":\"keyed cbc\"}");
         create(api, "{\"f\":\"first key\"}");
-        api.rotateDataKey().rotateDataKey();
+        api.keys().rotateDataKey().rotateDataKey();
         create(api, "{\"f\":\"second key\"}");
         return api;
     }
 
-    private void create(RekeyUseCases api, String json) {
-        plaintexts.put(api.createCredential().createCredential(new CreateCredentialCommand("n", "t", json)).id(), json);
+    private void create(TestServices api, String json) {
+        plaintexts.put(api.credentials().createCredential().createCredential(new CreateCredentialCommand("n", "t", json)).id(), json);
     }
 }

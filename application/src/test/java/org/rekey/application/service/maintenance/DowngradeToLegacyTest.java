@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.BatchReport;
@@ -16,7 +16,6 @@ import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.in.maintenance.VerifyReport;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
-import org.rekey.application.testing.TestServices;
 import org.rekey.domain.key.DataKey;
 import org.rekey.domain.key.InstanceKey;
 import org.rekey.domain.key.KeyAlgorithm;
@@ -28,7 +27,6 @@ class DowngradeToLegacyTest {
 
     private final InMemoryStore store = new InMemoryStore();
     private final TestServices rekey = TestServices.builder().store(store).build();
-    private final RekeyUseCases api = rekey.useCases();
     private final Map<String, String> plaintexts = new LinkedHashMap<>();
 
     @AfterEach
@@ -40,7 +38,7 @@ class DowngradeToLegacyTest {
     void downgrade_leavesEveryValueWithoutAKeyId_decryptableWithTheInstanceKeyAlone() {
         String firstKey = create("a");
         create("b");
-        String secondKey = api.rotateDataKey().rotateDataKey().id();
+        String secondKey = rekey.keys().rotateDataKey().rotateDataKey().id();
         create("c");
         String legacyRow = legacyRowId();
         InstanceKey instanceKey = InstanceKey.of(TestServices.DEFAULT_INSTANCE_KEY);
@@ -51,7 +49,7 @@ class DowngradeToLegacyTest {
                 WriteFormat.LEGACY, 0));
         plaintexts.put("plain", "{\"already\":\"legacy\"}");
 
-        BatchReport report = api.downgradeToLegacy().downgradeToLegacy(new BatchCommand(2, false),
+        BatchReport report = rekey.maintenance().downgradeToLegacy().downgradeToLegacy(new BatchCommand(2, false),
                 ProgressListener.NONE);
 
         assertThat(report.target()).isEqualTo(VerifyReport.LEGACY);
@@ -68,10 +66,10 @@ class DowngradeToLegacyTest {
     @Test
     void downgrade_thenRotationOff_readsEverything() {
         create("a");
-        api.downgradeToLegacy().downgradeToLegacy(BatchCommand.defaults(), ProgressListener.NONE);
+        rekey.maintenance().downgradeToLegacy().downgradeToLegacy(Fixtures.defaultBatch(), ProgressListener.NONE);
 
         try (TestServices off = TestServices.builder().store(store).rotationEnabled(false).build()) {
-            VerifyReport report = off.useCases().verifyRecords().verifyRecords(ProgressListener.NONE);
+            VerifyReport report = off.maintenance().verifyRecords().verifyRecords(ProgressListener.NONE);
             assertThat(report.recordsByKey()).isEqualTo(Map.of(VerifyReport.LEGACY, 1L));
             assertThat(report.failures()).isEmpty();
         }
@@ -82,7 +80,7 @@ class DowngradeToLegacyTest {
         String key = create("a");
         List<EncryptedRecord> before = store.loadRecordsAfter(Optional.empty(), 100);
 
-        BatchReport report = api.downgradeToLegacy().downgradeToLegacy(new BatchCommand(10, true),
+        BatchReport report = rekey.maintenance().downgradeToLegacy().downgradeToLegacy(new BatchCommand(10, true),
                 ProgressListener.NONE);
 
         assertThat(report.pendingByKey()).isEqualTo(Map.of(key, 1L));
@@ -91,7 +89,7 @@ class DowngradeToLegacyTest {
 
     private String create(String name) {
         String json = "{\"name\":\"" + name + "\"}";
-        var view = api.createCredential().createCredential(new CreateCredentialCommand(name, "t", json));
+        var view = rekey.credentials().createCredential().createCredential(new CreateCredentialCommand(name, "t", json));
         plaintexts.put(view.id(), json);
         return view.keyId().orElseThrow();
     }

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.error.ApplicationErrorCode;
+import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.credential.UpdateCredentialCommand;
 import org.rekey.application.port.in.maintenance.BatchCommand;
@@ -23,7 +24,6 @@ import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.in.maintenance.VerifyReport;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
-import org.rekey.application.testing.TestServices;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.DataKeyId;
@@ -37,7 +37,6 @@ class ReencryptTest {
 
     private final InMemoryStore store = new InMemoryStore();
     private final TestServices rekey = TestServices.builder().store(store).build();
-    private final RekeyUseCases api = rekey.useCases();
     private final Map<String, String> plaintexts = new LinkedHashMap<>();
     private String oldKey;
     private String newKey;
@@ -48,7 +47,7 @@ class ReencryptTest {
         oldKey = activeKey();
         for (int i = 0; i < 5; i++) {
             String json = "{\"n\":" + i + "}";
-            String id = api.createCredential().createCredential(new CreateCredentialCommand("c" + i, "t", json)).id();
+            String id = rekey.credentials().createCredential().createCredential(new CreateCredentialCommand("c" + i, "t", json)).id();
             plaintexts.put(id, json);
         }
         Keyring keyring = rekey.keyring().current();
@@ -57,7 +56,7 @@ class ReencryptTest {
             store.insertRecord(Fixtures.record(id, json, keyring, WriteFormat.LEGACY, 0));
             plaintexts.put(id, json);
         }
-        newKey = api.rotateDataKey().rotateDataKey().id();
+        newKey = rekey.keys().rotateDataKey().rotateDataKey().id();
     }
 
     @AfterEach
@@ -69,7 +68,7 @@ class ReencryptTest {
     void reencrypt_movesEveryRecordToTheActiveKey_batchByBatch() {
         List<Progress> progress = new ArrayList<>();
 
-        BatchReport report = api.reencrypt().reencrypt(new BatchCommand(2, false), progress::add);
+        BatchReport report = rekey.maintenance().reencrypt().reencrypt(new BatchCommand(2, false), progress::add);
 
         assertThat(report.target()).isEqualTo(newKey);
         assertThat(report.pendingByKey()).isEqualTo(Map.of(oldKey, 5L, VerifyReport.LEGACY, 2L));
@@ -86,11 +85,11 @@ class ReencryptTest {
         AtomicInteger updates = new AtomicInteger();
         store.onUpdate(record -> {
             if (updates.incrementAndGet() == 6) {
-                throw new RekeyException(ErrorCode.STORAGE_FAILURE, "the connection dropped");
+                throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "the connection dropped");
             }
         });
 
-        assertRejected(ErrorCode.STORAGE_FAILURE, () -> api.reencrypt().reencrypt(new BatchCommand(2, false),
+        assertRejected(ApplicationErrorCode.STORAGE_FAILURE, () -> rekey.maintenance().reencrypt().reencrypt(new BatchCommand(2, false),
                 ProgressListener.NONE));
 
         assertThat(store.countSecretsUsing(new DataKeyId(newKey)))
@@ -98,7 +97,7 @@ class ReencryptTest {
         assertEveryRecordReadable();
 
         store.onUpdate(record -> { });
-        BatchReport rerun = api.reencrypt().reencrypt(new BatchCommand(2, false), ProgressListener.NONE);
+        BatchReport rerun = rekey.maintenance().reencrypt().reencrypt(new BatchCommand(2, false), ProgressListener.NONE);
 
         assertThat(rerun.moved()).isEqualTo(3);
         assertEveryRecordOnTheNewKeyWithItsData();
@@ -108,7 +107,7 @@ class ReencryptTest {
     void reencrypt_dryRun_changesNothing_andReportsWhatIsPendingPerKey() {
         List<EncryptedRecord> before = store.loadRecordsAfter(Optional.empty(), 100);
 
-        BatchReport report = api.reencrypt().reencrypt(new BatchCommand(2, true), ProgressListener.NONE);
+        BatchReport report = rekey.maintenance().reencrypt().reencrypt(new BatchCommand(2, true), ProgressListener.NONE);
 
         assertThat(report.dryRun()).isTrue();
         assertThat(report.pendingByKey()).isEqualTo(Map.of(oldKey, 5L, VerifyReport.LEGACY, 2L));
@@ -121,7 +120,7 @@ class ReencryptTest {
         String corrupt = oldKey + ":" + "AQ" + "A".repeat(98);
         store.insertRecord(Fixtures.raw("corrupt", corrupt));
 
-        BatchReport report = api.reencrypt().reencrypt(new BatchCommand(3, false), ProgressListener.NONE);
+        BatchReport report = rekey.maintenance().reencrypt().reencrypt(new BatchCommand(3, false), ProgressListener.NONE);
 
         assertThat(report.moved()).isEqualTo(7);
         assertThat(report.succeeded()).isFalse();
@@ -145,12 +144,12 @@ class ReencryptTest {
         store.onClaim(claimed -> {
             if (!claimed.isEmpty() && once.compareAndSet(false, true)) {
                 touched[0] = claimed.get(0).id().value();
-                api.updateCredential().updateCredential(new UpdateCredentialCommand(claimed.get(0).id(),
+                rekey.credentials().updateCredential().updateCredential(new UpdateCredentialCommand(claimed.get(0).id(),
                         Optional.empty(), Optional.of(userJson), Optional.empty()));
             }
         });
 
-        BatchReport report = api.reencrypt().reencrypt(new BatchCommand(10, false), ProgressListener.NONE);
+        BatchReport report = rekey.maintenance().reencrypt().reencrypt(new BatchCommand(10, false), ProgressListener.NONE);
 
         assertThat(report.skipped()).isEqualTo(1);
         assertThat(report.moved()).isEqualTo(6);
@@ -160,9 +159,9 @@ class ReencryptTest {
 
     @Test
     void reencrypt_twice_hasNothingLeftToDoTheSecondTime() {
-        api.reencrypt().reencrypt(BatchCommand.defaults(), ProgressListener.NONE);
+        rekey.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE);
 
-        BatchReport second = api.reencrypt().reencrypt(BatchCommand.defaults(), ProgressListener.NONE);
+        BatchReport second = rekey.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE);
 
         assertThat(second.pendingByKey()).isEmpty();
         assertThat(second.moved()).isZero();
@@ -173,19 +172,19 @@ class ReencryptTest {
         List<EncryptedRecord> before = store.loadRecordsAfter(Optional.empty(), 100);
         try (TestServices off = TestServices.builder().store(store).rotationEnabled(false).build()) {
             assertRejected(ErrorCode.ROTATION_DISABLED,
-                    () -> off.useCases().reencrypt().reencrypt(BatchCommand.defaults(), ProgressListener.NONE));
+                    () -> off.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE));
         }
         assertThat(store.loadRecordsAfter(Optional.empty(), 100)).isEqualTo(before);
     }
 
     @Test
     void reencrypt_thenTheOldKeyCanBeDestroyed_andEverythingStillReads() {
-        api.reencrypt().reencrypt(BatchCommand.defaults(), ProgressListener.NONE);
+        rekey.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE);
 
-        api.destroyDataKey().destroyDataKey(new DataKeyId(oldKey));
+        rekey.keys().destroyDataKey().destroyDataKey(new DataKeyId(oldKey));
 
         assertEveryRecordOnTheNewKeyWithItsData();
-        assertThat(api.verifyRecords().verifyRecords(ProgressListener.NONE).failures()).isEmpty();
+        assertThat(rekey.maintenance().verifyRecords().verifyRecords(ProgressListener.NONE).failures()).isEmpty();
     }
 
     private void assertEveryRecordOnTheNewKeyWithItsData() {
@@ -193,14 +192,14 @@ class ReencryptTest {
         assertThat(all).hasSize(plaintexts.size());
         for (EncryptedRecord record : all) {
             assertThat(record.keyId()).as("record %s", record.id()).map(k -> k.value()).contains(newKey);
-            assertThat(api.getCredential().getCredential(record.id(), true).data())
+            assertThat(rekey.credentials().getCredential().getCredential(record.id(), true).data())
                     .contains(plaintexts.get(record.id().value()));
         }
     }
 
     private void assertEveryRecordReadable() {
         for (EncryptedRecord record : store.loadRecordsAfter(Optional.empty(), 100)) {
-            assertThat(api.getCredential().getCredential(record.id(), true).data())
+            assertThat(rekey.credentials().getCredential().getCredential(record.id(), true).data())
                     .contains(plaintexts.get(record.id().value()));
         }
     }

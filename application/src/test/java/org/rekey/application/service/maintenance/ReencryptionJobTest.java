@@ -11,14 +11,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.error.ApplicationErrorCode;
+import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.ReencryptionJob;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
-import org.rekey.application.testing.TestServices;
-import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 
 /** The background re-encryption job: one at a time, with its state and outcome. */
@@ -28,16 +27,15 @@ class ReencryptionJobTest {
 
     private final InMemoryStore store = new InMemoryStore();
     private final TestServices rekey = TestServices.builder().store(store).build();
-    private final RekeyUseCases api = rekey.useCases();
     private final CountDownLatch claiming = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
 
     @BeforeEach
     void threeRecordsOnAnOldKey() {
         for (int i = 0; i < 3; i++) {
-            api.createCredential().createCredential(new CreateCredentialCommand("c" + i, "t", Fixtures.JSON));
+            rekey.credentials().createCredential().createCredential(new CreateCredentialCommand("c" + i, "t", Fixtures.JSON));
         }
-        api.rotateDataKey().rotateDataKey();
+        rekey.keys().rotateDataKey().rotateDataKey();
     }
 
     @AfterEach
@@ -48,21 +46,21 @@ class ReencryptionJobTest {
 
     @Test
     void job_isIdleUntilStarted() {
-        assertThat(api.reencryptionJob().reencryptionJob()).isEqualTo(ReencryptionJob.idle());
+        assertThat(rekey.maintenance().reencryptionJob().reencryptionJob()).isEqualTo(ReencryptionJob.idle());
     }
 
     @Test
     void job_startsRunning_refusesASecondStart_andEndsSucceededWithItsReport() throws Exception {
         holdTheFirstClaim();
 
-        ReencryptionJob started = api.reencryptionJob().startReencryption(new BatchCommand(2, false));
+        ReencryptionJob started = rekey.maintenance().reencryptionJob().startReencryption(new BatchCommand(2, false));
 
         assertThat(started.state()).isEqualTo("running");
         assertThat(started.startedAt()).contains(rekey.clock().instant());
         assertThat(claiming.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        assertThat(api.reencryptionJob().reencryptionJob().state()).isEqualTo("running");
-        assertRejected(ErrorCode.JOB_RUNNING,
-                () -> api.reencryptionJob().startReencryption(BatchCommand.defaults()));
+        assertThat(rekey.maintenance().reencryptionJob().reencryptionJob().state()).isEqualTo("running");
+        assertRejected(ApplicationErrorCode.JOB_RUNNING,
+                () -> rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch()));
 
         release.countDown();
         ReencryptionJob finished = awaitFinished();
@@ -76,10 +74,10 @@ class ReencryptionJobTest {
 
     @Test
     void job_afterFinishing_canBeStartedAgain() throws Exception {
-        api.reencryptionJob().startReencryption(BatchCommand.defaults());
+        rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch());
         awaitFinished();
 
-        ReencryptionJob again = api.reencryptionJob().startReencryption(BatchCommand.defaults());
+        ReencryptionJob again = rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch());
 
         assertThat(again.state()).isEqualTo("running");
         assertThat(awaitFinished().report().orElseThrow().moved()).isZero();
@@ -88,10 +86,10 @@ class ReencryptionJobTest {
     @Test
     void job_whoseStoreFails_endsFailedWithTheErrorMessage() throws Exception {
         store.onUpdate(record -> {
-            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "the database went away");
+            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "the database went away");
         });
 
-        api.reencryptionJob().startReencryption(BatchCommand.defaults());
+        rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch());
         ReencryptionJob finished = awaitFinished();
 
         assertThat(finished.state()).isEqualTo("failed");
@@ -104,7 +102,7 @@ class ReencryptionJobTest {
         String oldKey = store.loadRecordsAfter(Optional.empty(), 1).get(0).keyId().orElseThrow().value();
         store.insertRecord(Fixtures.raw("zz", oldKey + ":" + "AQ" + "A".repeat(98)));
 
-        api.reencryptionJob().startReencryption(BatchCommand.defaults());
+        rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch());
         ReencryptionJob finished = awaitFinished();
 
         assertThat(finished.state()).isEqualTo("failed");
@@ -128,10 +126,10 @@ class ReencryptionJobTest {
     /** Polls the job's state (it runs on its own thread) until it leaves "running", within a bound. */
     private ReencryptionJob awaitFinished() throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(WAIT_SECONDS));
-        ReencryptionJob job = api.reencryptionJob().reencryptionJob();
+        ReencryptionJob job = rekey.maintenance().reencryptionJob().reencryptionJob();
         while (job.state().equals("running") && Instant.now().isBefore(deadline)) {
             Thread.sleep(10);
-            job = api.reencryptionJob().reencryptionJob();
+            job = rekey.maintenance().reencryptionJob().reencryptionJob();
         }
         assertThat(job.state()).as("the job finished within %s s", WAIT_SECONDS).isNotEqualTo("running");
         return job;

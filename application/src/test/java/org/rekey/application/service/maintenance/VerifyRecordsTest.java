@@ -9,14 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.maintenance.Progress;
 import org.rekey.application.port.in.maintenance.RecordFailure;
 import org.rekey.application.port.in.maintenance.VerifyReport;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
-import org.rekey.application.testing.TestServices;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.key.InstanceKey;
 import org.rekey.domain.key.StoredValue;
@@ -30,7 +29,6 @@ class VerifyRecordsTest {
 
     private final InMemoryStore store = new InMemoryStore();
     private final TestServices rekey = TestServices.builder().store(store).build();
-    private final RekeyUseCases api = rekey.useCases();
 
     @AfterEach
     void close() {
@@ -41,7 +39,7 @@ class VerifyRecordsTest {
     void verify_countsRecordsPerKeyIncludingLegacy_andReportsEachFailureWithItsCode() {
         String first = create();
         create();
-        String second = api.rotateDataKey().rotateDataKey().id();
+        String second = rekey.keys().rotateDataKey().rotateDataKey().id();
         create();
         store.insertRecord(Fixtures.record("legacy", Fixtures.JSON, rekey.keyring().current(), WriteFormat.LEGACY, 0));
         String foreign = Fixtures.seeded(InstanceKey.of("elsewhere")).encrypt(Fixtures.JSON, WriteFormat.ACTIVE_KEY);
@@ -51,7 +49,7 @@ class VerifyRecordsTest {
         insertRaw("unknownkey", "NoSuchKey0000000:" + StoredValue.parse(foreign).ciphertext());
         List<Progress> progress = new ArrayList<>();
 
-        VerifyReport report = api.verifyRecords().verifyRecords(progress::add);
+        VerifyReport report = rekey.maintenance().verifyRecords().verifyRecords(progress::add);
 
         assertThat(report.total()).isEqualTo(7);
         assertThat(report.activeKeyId()).isEqualTo(second);
@@ -78,7 +76,7 @@ class VerifyRecordsTest {
         create();
         List<EncryptedRecord> before = store.loadRecordsAfter(Optional.empty(), 100);
 
-        VerifyReport report = api.verifyRecords().verifyRecords(p -> { });
+        VerifyReport report = rekey.maintenance().verifyRecords().verifyRecords(p -> { });
 
         assertThat(report.succeeded()).isTrue();
         assertThat(report.total()).isEqualTo(2);
@@ -88,9 +86,9 @@ class VerifyRecordsTest {
     @Test
     void verify_withRotationNeverEnabled_reportsLegacyAsTheActiveFormat() {
         try (TestServices off = TestServices.builder().rotationEnabled(false).build()) {
-            off.useCases().createCredential().createCredential(new CreateCredentialCommand("n", "t", Fixtures.JSON));
+            off.credentials().createCredential().createCredential(new CreateCredentialCommand("n", "t", Fixtures.JSON));
 
-            VerifyReport report = off.useCases().verifyRecords().verifyRecords(p -> { });
+            VerifyReport report = off.maintenance().verifyRecords().verifyRecords(p -> { });
 
             assertThat(report.activeKeyId()).isEqualTo(VerifyReport.LEGACY);
             assertThat(report.recordsByKey()).isEqualTo(Map.of(VerifyReport.LEGACY, 1L));
@@ -98,7 +96,7 @@ class VerifyRecordsTest {
     }
 
     private String create() {
-        return api.createCredential().createCredential(new CreateCredentialCommand("n", "t", Fixtures.JSON))
+        return rekey.credentials().createCredential().createCredential(new CreateCredentialCommand("n", "t", Fixtures.JSON))
                 .keyId().orElseThrow();
     }
 

@@ -6,7 +6,6 @@ import static org.rekey.domain.error.RekeyAssertions.assertRejected;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rekey.application.port.in.RekeyUseCases;
 import org.rekey.application.testing.TestServices;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.key.KeyStatus;
@@ -18,7 +17,6 @@ import org.rekey.domain.key.ValueInfo;
 class ValuesTest {
 
     private final TestServices rekey = TestServices.builder().build();
-    private final RekeyUseCases api = rekey.useCases();
 
     @AfterEach
     void close() {
@@ -27,18 +25,18 @@ class ValuesTest {
 
     @Test
     void encrypt_namesTheActiveKey_andDecryptReadsIt_evenWithSurroundingWhitespace() {
-        String value = api.encryptValue().encryptValue("tëxt 🔑");
+        String value = rekey.values().encryptValue().encryptValue("tëxt 🔑");
 
         assertThat(StoredValue.parse(value).keyId()).isEqualTo(rekey.keyring().current().activeKey().map(k -> k.id()));
-        assertThat(api.decryptValue().decryptValue("  " + value + "\n")).isEqualTo("tëxt 🔑");
+        assertThat(rekey.values().decryptValue().decryptValue("  " + value + "\n")).isEqualTo("tëxt 🔑");
     }
 
     @Test
     void inspect_tellsFormatKeyAndStatus_ofAValueWhoseKeyWasRotatedAway() {
-        String value = api.encryptValue().encryptValue("x");
-        api.rotateDataKey().rotateDataKey();
+        String value = rekey.values().encryptValue().encryptValue("x");
+        rekey.keys().rotateDataKey().rotateDataKey();
 
-        ValueInfo info = api.inspectValue().inspectValue(value);
+        ValueInfo info = rekey.values().inspectValue().inspectValue(value);
 
         assertThat(info.format()).isEqualTo(ValueFormat.GCM_V1);
         assertThat(info.keyId()).isEqualTo(StoredValue.parse(value).keyId());
@@ -49,15 +47,15 @@ class ValuesTest {
     void inspect_ofALegacyValue_hasNoKey() {
         String legacy = rekey.instanceKey().encryptLegacy("x");
 
-        assertThat(api.inspectValue().inspectValue(legacy))
+        assertThat(rekey.values().inspectValue().inspectValue(legacy))
                 .isEqualTo(new ValueInfo(ValueFormat.LEGACY, Optional.empty(), Optional.empty()));
     }
 
     @Test
     void badValues_getClearErrors() {
-        assertRejected(ErrorCode.MALFORMED_VALUE, () -> api.decryptValue().decryptValue("a:b:c"));
-        assertRejected(ErrorCode.MALFORMED_VALUE, () -> api.decryptValue().decryptValue(null));
-        assertRejected(ErrorCode.MALFORMED_VALUE, () -> api.inspectValue().inspectValue(""));
-        assertRejected(ErrorCode.INVALID_INPUT, () -> api.encryptValue().encryptValue(null));
+        assertRejected(ErrorCode.MALFORMED_VALUE, () -> rekey.values().decryptValue().decryptValue("a:b:c"));
+        assertRejected(ErrorCode.MALFORMED_VALUE, () -> rekey.values().decryptValue().decryptValue(null));
+        assertRejected(ErrorCode.MALFORMED_VALUE, () -> rekey.values().inspectValue().inspectValue(""));
+        assertRejected(ErrorCode.INVALID_INPUT, () -> rekey.values().encryptValue().encryptValue(null));
     }
 }

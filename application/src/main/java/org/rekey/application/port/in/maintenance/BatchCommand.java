@@ -13,8 +13,4 @@ public record BatchCommand(int batchSize, boolean dryRun) {
             throw RekeyException.invalid("batch size must be 1 to " + MAX_BATCH_SIZE);
         }
     }
-
-    public static BatchCommand defaults() {
-        return new BatchCommand(DEFAULT_BATCH_SIZE, false);
-    }
 }
