@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import org.rekey.adapter.cli.console.TextFiles;
 import org.rekey.application.port.out.InstanceKeySourcesPort;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
@@ -89,15 +88,11 @@ final class ConfigFileKeySources implements InstanceKeySourcesPort {
         config.put(FIELD, key);
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "config", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config));
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
+            TextFiles.writePrivate(file, writer -> {
+                JSON.writerWithDefaultPrettyPrinter().writeValue(writer, config);
+                return null;
+            });
+        } catch (IOException | UncheckedIOException e) {
             throw new RekeyException(ErrorCode.STORAGE_FAILURE, "cannot write the instance key to " + file + ": "
                     + e.getMessage());
         }
