@@ -68,15 +68,14 @@ final class ConfigFileKeySources implements InstanceKeySourcesPort {
         if (!Files.exists(file)) {
             return JSON.createObjectNode();
         }
+        String text = TextFiles.read(file, "the config file");
         try {
-            JsonNode node = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode node = JSON.readTree(text);
             if (node instanceof ObjectNode object) {
                 return object;
             }
         } catch (JacksonException e) {
             // reported below, without the file's contents
-        } catch (IOException e) {
-            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "cannot read " + file + ": " + e.getMessage());
         }
         throw RekeyException.invalid(file + " is not a JSON object like {\"encryptionKey\": \"...\"}; fix or remove it");
     }

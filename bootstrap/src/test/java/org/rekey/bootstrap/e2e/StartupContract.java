@@ -62,6 +62,17 @@ abstract class StartupContract {
     }
 
     @Test
+    void configFileThatIsNotUtf8_isBadInput_sayingSo() throws Exception {
+        Files.createDirectories(d.userFolder());
+        Files.write(d.userFolder().resolve("config"), new byte[] {'{', '"', (byte) 0xe9, '"', ':', '1', '}'});
+
+        Cli.Result result = d.set(RekeyConfig.ENCRYPTION_KEY, null).run("keys", "list");
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error:").contains("config", "not UTF-8").contains("[INVALID_INPUT]");
+    }
+
+    @Test
     void firstStartWithoutAKey_generatesOne_savesIt0600_andUsesItAfterwards() throws Exception {
         d.set(RekeyConfig.ENCRYPTION_KEY, null).rotation(true);
         String id = ok(d.run("credentials", "create", "--name", "n", "--type", "t", "--data", "{\"a\":\"b\"}",
