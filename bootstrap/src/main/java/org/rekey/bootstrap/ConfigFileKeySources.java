@@ -14,14 +14,18 @@ import org.rekey.adapter.cli.console.TextFiles;
 import org.rekey.application.port.out.InstanceKeySourcesPort;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The instance key's sources: {@code N8N_ENCRYPTION_KEY}, the file {@code N8N_ENCRYPTION_KEY_FILE} names,
  * and {@code $REKEY_USER_FOLDER/config} ({@code {"encryptionKey": "..."}}, as n8n writes it), which is
- * written atomically with mode 0600.
+ * written atomically with mode 0600 (in a folder created with mode 0700); a config file others can read is
+ * warned about.
  */
 final class ConfigFileKeySources implements InstanceKeySourcesPort {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigFileKeySources.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FIELD = "encryptionKey";
 
@@ -60,7 +64,20 @@ final class ConfigFileKeySources implements InstanceKeySourcesPort {
 
     @Override
     public Optional<String> fromConfigFile() {
-        return Optional.ofNullable(readConfig().get(FIELD)).map(JsonNode::asText).filter(k -> !k.isBlank());
+        JsonNode key = readConfig().get(FIELD);
+        if (key == null || key.isNull()) {
+            return Optional.empty();
+        }
+        if (!key.isTextual()) {
+            throw RekeyException.invalid(FIELD + " in " + configFile() + " is not a string; write the instance key"
+                    + " in quotes, like {\"" + FIELD + "\": \"...\"}");
+        }
+        Path file = configFile();
+        if (PrivateFiles.readableByOthers(file)) {
+            LOG.warn("{} holds the instance key and is readable by other users; make it private: chmod 600 {}",
+                    file, file);
+        }
+        return Optional.of(key.asText()).filter(k -> !k.isBlank());
     }
 
     private ObjectNode readConfig() {
@@ -86,12 +103,12 @@ final class ConfigFileKeySources implements InstanceKeySourcesPort {
         ObjectNode config = readConfig();
         config.put(FIELD, key);
         try {
-            Files.createDirectories(file.getParent());
+            PrivateFiles.createFolder(file.getParent());
             TextFiles.writePrivate(file, writer -> {
                 JSON.writerWithDefaultPrettyPrinter().writeValue(writer, config);
                 return null;
             });
-        } catch (IOException | UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new RekeyException(ErrorCode.STORAGE_FAILURE, "cannot write the instance key to " + file + ": "
                     + e.getMessage());
         }

@@ -24,8 +24,14 @@ public final class RekeyApp implements AutoCloseable {
      *     left as it was when the instance key is wrong
      */
     public static RekeyApp open(RekeyConfig config) {
+        if (config.embeddedDatabase()) {
+            PrivateFiles.createFolder(config.userFolder());
+        }
         Database database = Database.open(config.database());
         try {
+            if (config.embeddedDatabase()) {
+                PrivateFiles.restrictFiles(config.userFolder(), RekeyConfig.EMBEDDED_DATABASE_NAME + ".");
+            }
             RekeyCore core = RekeyCore.start(new RekeyCore.OutPorts(database.transactions(), database.dataKeys(),
                     database.dataKeys(), database.records(), database.records(), database.records(),
                     database.apiKeys(), new ConfigFileKeySources(config)), config.settings(), Clock.systemUTC(),

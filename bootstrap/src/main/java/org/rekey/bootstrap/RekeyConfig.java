@@ -24,6 +24,8 @@ public record RekeyConfig(Map<String, String> env) {
     public static final String INSTANCE_TYPE = "REKEY_INSTANCE_TYPE";
     public static final String WORKER_SEED_WAIT = "REKEY_WORKER_SEED_WAIT_SECONDS";
     static final int DEFAULT_PORT = 5678;
+    /** The embedded database's files in the user folder start with this name (rekey.mv.db, ...). */
+    static final String EMBEDDED_DATABASE_NAME = "rekey";
 
     public RekeyConfig {
         env = Map.copyOf(env);
@@ -90,10 +92,15 @@ public record RekeyConfig(Map<String, String> env) {
         throw RekeyException.invalid(PORT + " must be a port number, 0 to 65535");
     }
 
+    /** Whether the database is the embedded H2 file in the user folder ({@code REKEY_DB_URL} unset). */
+    public boolean embeddedDatabase() {
+        return get(DB_URL).isEmpty();
+    }
+
     /** {@code REKEY_DB_URL}, or an embedded H2 file in the user folder that other local processes can share. */
     public DatabaseSettings database() {
         String url = get(DB_URL).orElseGet(() ->
-                "jdbc:h2:file:" + userFolder().resolve("rekey").toAbsolutePath() + ";AUTO_SERVER=TRUE");
+                "jdbc:h2:file:" + userFolder().resolve(EMBEDDED_DATABASE_NAME).toAbsolutePath() + ";AUTO_SERVER=TRUE");
         return DatabaseSettings.of(url, get(DB_USER).orElse(url.startsWith("jdbc:h2:") ? "sa" : null),
                 get(DB_PASSWORD).orElse(url.startsWith("jdbc:h2:") ? "" : null));
     }

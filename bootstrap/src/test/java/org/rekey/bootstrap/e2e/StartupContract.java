@@ -73,6 +73,33 @@ abstract class StartupContract {
     }
 
     @Test
+    void freshUserFolder_isCreated0700_andEveryFileInIt0600() throws Exception {
+        Path folder = d.userFolder().resolve("fresh").resolve("home");
+        d.set(RekeyConfig.USER_FOLDER, folder.toString()).set(RekeyConfig.ENCRYPTION_KEY, null).rotation(true);
+        ok(d.run("credentials", "create", "--name", "n", "--type", "t", "--data", "{\"a\":1}"));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+        try (var files = Files.list(folder)) {
+            List<Path> regular = files.filter(Files::isRegularFile).toList();
+            assertThat(regular).extracting(f -> f.getFileName().toString()).contains("config");
+            assertThat(regular).allSatisfy(f -> assertThat(PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(f))).as(f.toString()).isEqualTo("rw-------"));
+        }
+    }
+
+    @Test
+    void configFileWhoseKeyIsNotAString_isBadInput() throws Exception {
+        Files.createDirectories(d.userFolder());
+        Files.writeString(d.userFolder().resolve("config"), "{\"encryptionKey\": 12345}");
+
+        Cli.Result result = d.set(RekeyConfig.ENCRYPTION_KEY, null).run("keys", "list");
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error:").contains("encryptionKey", "not a string")
+                .doesNotContain("12345");
+    }
+
+    @Test
     void firstStartWithoutAKey_generatesOne_savesIt0600_andUsesItAfterwards() throws Exception {
         d.set(RekeyConfig.ENCRYPTION_KEY, null).rotation(true);
         String id = ok(d.run("credentials", "create", "--name", "n", "--type", "t", "--data", "{\"a\":\"b\"}",
