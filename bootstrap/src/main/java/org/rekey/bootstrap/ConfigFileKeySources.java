@@ -41,12 +41,12 @@ final class ConfigFileKeySources implements InstanceKeySourcesPort {
 
     @Override
     public Optional<String> fromEnvironment() {
-        return config.get(RekeyConfig.ENCRYPTION_KEY);
+        return config.secret(RekeyConfig.ENCRYPTION_KEY);
     }
 
     @Override
     public Optional<String> fromKeyFile() {
-        Optional<String> name = config.get(RekeyConfig.ENCRYPTION_KEY_FILE);
+        Optional<String> name = config.secret(RekeyConfig.ENCRYPTION_KEY_FILE);
         if (name.isEmpty()) {
             return Optional.empty();
         }

@@ -39,6 +39,21 @@ public record RekeyConfig(Map<String, String> env) {
         return Optional.ofNullable(env.get(name)).filter(v -> !v.isEmpty());
     }
 
+    /**
+     * A variable that holds a secret: unset is absent, but set and blank is a mistake (an unset shell
+     * variable expanded, say), reported rather than taken as absent.
+     *
+     * @throws RekeyException {@code INVALID_INPUT} when the variable is set but blank
+     */
+    public Optional<String> secret(String name) {
+        String value = env.get(name);
+        if (value != null && value.isBlank()) {
+            throw RekeyException.invalid(name + " is set but empty: set it to the instance key, or unset it to use"
+                    + " the encryptionKey of " + userFolder().resolve("config"));
+        }
+        return Optional.ofNullable(value);
+    }
+
     public Path userFolder() {
         return get(USER_FOLDER).map(Path::of).orElseGet(() -> Path.of(System.getProperty("user.home"), ".rekey"));
     }

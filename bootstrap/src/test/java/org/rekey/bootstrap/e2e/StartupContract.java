@@ -100,6 +100,32 @@ abstract class StartupContract {
     }
 
     @Test
+    void emptyEncryptionKeyVariable_onASeededDatabase_isAnErrorOfItsOwn_andWritesNoKeyFile() throws Exception {
+        ok(d.rotation(true).run("credentials", "create", "--name", "n", "--type", "t", "--data", "{\"a\":1}"));
+        List<String> before = d.dump();
+
+        Cli.Result empty = d.set(RekeyConfig.ENCRYPTION_KEY, "").run("keys", "list");
+
+        assertThat(empty.exit()).as(empty.toString()).isEqualTo(2);
+        assertThat(empty.err()).startsWith("error:").contains("N8N_ENCRYPTION_KEY is set but empty");
+        assertThat(d.userFolder().resolve("config")).doesNotExist();
+        assertThat(d.dump()).isEqualTo(before);
+        ok(d.set(RekeyConfig.ENCRYPTION_KEY, Deployment.KEY).run("keys", "list"));
+    }
+
+    @Test
+    void noKeyAtAll_onADatabaseWithRecords_generatesNone_andTheRightKeyStillStarts() throws Exception {
+        ok(d.rotation(false).run("credentials", "create", "--name", "n", "--type", "t", "--data", "{\"a\":1}"));
+
+        Cli.Result none = d.set(RekeyConfig.ENCRYPTION_KEY, null).run("credentials", "list");
+
+        assertThat(none.exit()).as(none.toString()).isEqualTo(1);
+        assertThat(none.err()).startsWith("error:").contains("no instance key is set", "No key was generated");
+        assertThat(d.userFolder().resolve("config")).doesNotExist();
+        ok(d.set(RekeyConfig.ENCRYPTION_KEY, Deployment.KEY).run("credentials", "list"));
+    }
+
+    @Test
     void firstStartWithoutAKey_generatesOne_savesIt0600_andUsesItAfterwards() throws Exception {
         d.set(RekeyConfig.ENCRYPTION_KEY, null).rotation(true);
         String id = ok(d.run("credentials", "create", "--name", "n", "--type", "t", "--data", "{\"a\":\"b\"}",

@@ -54,7 +54,8 @@ public final class BootstrapKeyringService implements BootstrapKeyringUseCase {
 
     @Override
     public Keyring bootstrapKeyring() {
-        InstanceKey instanceKey = resolver.resolve();
+        InstanceKey instanceKey = resolver.resolve(
+                () -> !loadDataKeys.loadDataKeys().isEmpty() || loadRecords.countRecords() > 0);
         List<DataKey> stored = loadDataKeys.loadDataKeys();
         if (stored.isEmpty()) {
             requireKeyReadsLegacyRecords(instanceKey);

@@ -3,6 +3,7 @@ package org.rekey.application.service.keyring;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.rekey.application.port.out.InstanceKeySourcesPort;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
@@ -12,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds the instance key: {@code N8N_ENCRYPTION_KEY}, else {@code N8N_ENCRYPTION_KEY_FILE}, else the
- * config file; when there is none, generates one (Base64 of 24 random bytes) and saves it to the
- * config file. Two sources that are both set must agree.
+ * config file; when there is none and the database is empty, generates one (Base64 of 24 random bytes)
+ * and saves it to the config file. Two sources that are both set must agree.
  */
 public final class InstanceKeyResolver {
 
@@ -27,7 +28,13 @@ public final class InstanceKeyResolver {
         this.random = random;
     }
 
-    public InstanceKey resolve() {
+    /**
+     * @param storeHoldsData asked only when no key is set: whether the database already holds data keys or
+     *     records, which a generated key could not read; then none is generated and a missing key is an error
+     * @throws RekeyException {@code INSTANCE_KEY_MISMATCH} for sources that disagree; {@code WRONG_INSTANCE_KEY}
+     *     when no key is set but the database holds data
+     */
+    public InstanceKey resolve(BooleanSupplier storeHoldsData) {
         Optional<String> env = sources.fromEnvironment();
         Optional<String> file = sources.fromKeyFile();
         Optional<String> config = sources.fromConfigFile();
@@ -44,6 +51,12 @@ public final class InstanceKeyResolver {
         Optional<String> found = given.or(() -> config);
         if (found.isPresent()) {
             return InstanceKey.of(found.get());
+        }
+        if (storeHoldsData.getAsBoolean()) {
+            throw new RekeyException(ErrorCode.WRONG_INSTANCE_KEY, "no instance key is set (N8N_ENCRYPTION_KEY,"
+                    + " N8N_ENCRYPTION_KEY_FILE and the encryptionKey of " + sources.describeConfigFile() + " are all"
+                    + " unset), but the database already holds data keys or records: set N8N_ENCRYPTION_KEY to the"
+                    + " key they were written with. No key was generated; nothing was changed");
         }
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
