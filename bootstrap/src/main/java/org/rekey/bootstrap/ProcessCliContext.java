@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import org.rekey.adapter.cli.CliContext;
 import org.rekey.adapter.http.HttpServer;
 import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.domain.key.InstanceKey;
 import org.slf4j.LoggerFactory;
 
 /** The command line's view of this process: configuration from the environment, the app opened on first use. */
@@ -13,6 +14,7 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
     private final RekeyConfig config;
     private final boolean terminal;
     private RekeyApp app;
+    private Optional<InstanceKey> offeredNewKey = Optional.empty();
 
     ProcessCliContext(RekeyConfig config, boolean terminal) {
         this.config = config;
@@ -22,9 +24,14 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
     @Override
     public synchronized RekeyUseCases useCases() {
         if (app == null) {
-            app = RekeyApp.open(config);
+            app = RekeyApp.open(config, offeredNewKey);
         }
         return app.useCases();
+    }
+
+    @Override
+    public synchronized void offerNewInstanceKey(InstanceKey newKey) {
+        offeredNewKey = Optional.of(newKey);
     }
 
     @Override

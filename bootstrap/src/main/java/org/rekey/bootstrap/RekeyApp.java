@@ -2,9 +2,11 @@ package org.rekey.bootstrap;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import org.rekey.adapter.persistence.Database;
 import org.rekey.application.port.in.RekeyUseCases;
 import org.rekey.application.service.RekeyCore;
+import org.rekey.domain.key.InstanceKey;
 
 /** One running instance: the database, the core started on it, and every use case. Wired by hand. */
 public final class RekeyApp implements AutoCloseable {
@@ -24,6 +26,11 @@ public final class RekeyApp implements AutoCloseable {
      *     left as it was when the instance key is wrong
      */
     public static RekeyApp open(RekeyConfig config) {
+        return open(config, Optional.empty());
+    }
+
+    /** As {@link #open(RekeyConfig)}, finishing an interrupted instance-key change to {@code offeredNewKey}. */
+    public static RekeyApp open(RekeyConfig config, Optional<InstanceKey> offeredNewKey) {
         if (config.embeddedDatabase()) {
             PrivateFiles.createFolder(config.userFolder());
         }
@@ -35,7 +42,7 @@ public final class RekeyApp implements AutoCloseable {
             RekeyCore core = RekeyCore.start(new RekeyCore.OutPorts(database.transactions(), database.dataKeys(),
                     database.dataKeys(), database.records(), database.records(), database.records(),
                     database.apiKeys(), new ConfigFileKeySources(config)), config.settings(), Clock.systemUTC(),
-                    new SecureRandom());
+                    new SecureRandom(), System::nanoTime, offeredNewKey);
             return new RekeyApp(database, core);
         } catch (RuntimeException e) {
             database.close();

@@ -2,12 +2,19 @@ package org.rekey.adapter.cli;
 
 import java.util.Optional;
 import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.domain.key.InstanceKey;
 
 /** What the command line needs from the running program; {@code bootstrap} implements it. */
 public interface CliContext {
 
     /** Opens the database and keyring on first call. @throws org.rekey.domain.error.RekeyException on failure */
     RekeyUseCases useCases();
+
+    /**
+     * The new key of an {@code instance-key change} that is about to open the use cases: start-up uses it only
+     * when the configured key no longer unwraps the data keys and this one does (an interrupted change).
+     */
+    void offerNewInstanceKey(InstanceKey newKey);
 
     /** Starts the HTTP server and blocks until it is stopped (SIGTERM). */
     void serve();

@@ -25,7 +25,8 @@ public final class RekeyCli {
     public static int execute(String[] args, CliContext context, PrintStream out, PrintStream err) {
         JsonCodec json = new JsonCodec();
         Printer printer = new Printer(out, err, context.isTerminal(), json);
-        CliSession session = new CliSession(context::useCases, context::serve, context::environment, printer, json,
+        CliSession session = new CliSession(context::useCases, context::serve, context::offerNewInstanceKey,
+                context::environment, printer, json,
                 System::nanoTime);
         ErrorReporter errors = new ErrorReporter(printer);
         CommandLine cli = commandTree(session)

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.domain.key.InstanceKey;
 
 /** A CliContext whose use cases are Mockito mocks; records what the CLI asked of it. */
 public final class TestContext implements CliContext {
@@ -21,6 +22,7 @@ public final class TestContext implements CliContext {
     public Boolean verbose;
     public boolean terminal;
     public RuntimeException openFailure;
+    public InstanceKey offeredNewKey;
 
     @Override
     public RekeyUseCases useCases() {
@@ -29,6 +31,11 @@ public final class TestContext implements CliContext {
             throw openFailure;
         }
         return useCases;
+    }
+
+    @Override
+    public void offerNewInstanceKey(InstanceKey newKey) {
+        offeredNewKey = newKey;
     }
 
     @Override

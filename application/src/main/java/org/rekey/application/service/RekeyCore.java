@@ -2,6 +2,7 @@ package org.rekey.application.service;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.rekey.application.port.in.RekeyUseCases;
 import org.rekey.application.port.out.ApiKeyStorePort;
@@ -44,6 +45,7 @@ import org.rekey.application.service.settings.ModuleSettingsService;
 import org.rekey.application.service.value.DecryptValueService;
 import org.rekey.application.service.value.EncryptValueService;
 import org.rekey.application.service.value.InspectValueService;
+import org.rekey.domain.key.InstanceKey;
 import org.rekey.domain.key.Keyring;
 
 /**
@@ -80,9 +82,19 @@ public final class RekeyCore implements AutoCloseable {
     /** As {@link #start(OutPorts, RekeySettings, Clock, SecureRandom)}, with the clock the keyring cache ages by. */
     public static RekeyCore start(OutPorts ports, RekeySettings settings, Clock clock, SecureRandom random,
             LongSupplier nanoClock) {
-        Keyring initial = new BootstrapKeyringService(new InstanceKeyResolver(ports.instanceKeySources(), random),
-                ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(), ports.loadRecords(), settings, clock,
-                random).bootstrapKeyring();
+        return start(ports, settings, clock, random, nanoClock, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(OutPorts, RekeySettings, Clock, SecureRandom)}, with the new key of an
+     * {@code instance-key change} about to run, which lets an interrupted change finish (see
+     * {@link BootstrapKeyringService}).
+     */
+    public static RekeyCore start(OutPorts ports, RekeySettings settings, Clock clock, SecureRandom random,
+            LongSupplier nanoClock, Optional<InstanceKey> offeredNewKey) {
+        InstanceKeyResolver resolver = new InstanceKeyResolver(ports.instanceKeySources(), random);
+        Keyring initial = new BootstrapKeyringService(resolver, ports.transactions(), ports.loadDataKeys(),
+                ports.saveDataKeys(), ports.loadRecords(), settings, clock, random, offeredNewKey).bootstrapKeyring();
         KeyringCache keyring = new KeyringCache(ports.loadDataKeys(), initial, settings.keyRefreshInterval(),
                 nanoClock);
         KeyChanges keyChanges = new KeyChanges(ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(), keyring);
@@ -117,7 +129,7 @@ public final class RekeyCore implements AutoCloseable {
                 new VerifyRecordsService(ports.loadRecords(), keyring),
                 new DowngradeToLegacyService(mover),
                 new ChangeInstanceKeyService(mover, ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(),
-                        ports.loadRecords(), ports.instanceKeySources(), keyring, settings, clock));
+                        ports.loadRecords(), ports.instanceKeySources(), resolver, keyring, settings, clock));
         return new RekeyCore(useCases, keyring, reencryptionJob);
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rekey.bootstrap.Cli;
 import org.rekey.bootstrap.RekeyConfig;
+import org.rekey.domain.key.InstanceKey;
 
 /** Rollback to legacy and instance-key change through the real command line, on a real database. */
 abstract class MaintenanceContract {
@@ -77,6 +78,31 @@ abstract class MaintenanceContract {
         JsonNode saved = JSON.readTree(Files.readString(config));
         assertThat(saved.get("encryptionKey").asText()).isEqualTo(NEW_KEY);
         assertThat(saved.get("other").asText()).isEqualTo("kept");
+        assertEveryCredentialReadsAsWritten();
+    }
+
+    @Test
+    void instanceKeyChange_killedBeforeTheConfigFileUpdate_saysWhichSourceHoldsWhichKey_andARerunFinishes()
+            throws Exception {
+        Path config = d.userFolder().resolve("config");
+        String oldConfig = "{\"encryptionKey\":\"" + Deployment.KEY + "\"}";
+        Files.writeString(config, oldConfig);
+        d.set(RekeyConfig.ENCRYPTION_KEY, null).set("REKEY_NEXT_KEY", NEW_KEY);
+        ok(d.run("instance-key", "change", "--from-env", "REKEY_NEXT_KEY"));
+        Files.writeString(config, oldConfig); // as if killed after the re-wrap, before the config file was updated
+
+        Cli.Result stuck = d.run("keys", "list");
+
+        assertThat(stuck.exit()).as(stuck.toString()).isEqualTo(1);
+        assertThat(stuck.err()).contains("from the config file " + config,
+                "the config file " + config + " holds key " + InstanceKey.of(Deployment.KEY).fingerprint(),
+                "N8N_ENCRYPTION_KEY unset", "rekey instance-key change --from-env")
+                .doesNotContain(Deployment.KEY).doesNotContain(NEW_KEY);
+
+        ok(d.run("instance-key", "change", "--from-env", "REKEY_NEXT_KEY"));
+
+        assertThat(JSON.readTree(Files.readString(config)).get("encryptionKey").asText()).isEqualTo(NEW_KEY);
+        ok(d.run("verify"));
         assertEveryCredentialReadsAsWritten();
     }
 

@@ -1,25 +1,29 @@
 package org.rekey.adapter.cli.console;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.domain.key.InstanceKey;
 
 /** What every command works with: the use cases (opened on first use), the printer, JSON and the environment. */
 public final class CliSession {
 
     private final Supplier<RekeyUseCases> useCases;
     private final Runnable server;
+    private final Consumer<InstanceKey> newKeyOffer;
     private final Function<String, Optional<String>> environment;
     private final Printer printer;
     private final JsonCodec json;
     private final LongSupplier nanoClock;
 
-    public CliSession(Supplier<RekeyUseCases> useCases, Runnable server,
+    public CliSession(Supplier<RekeyUseCases> useCases, Runnable server, Consumer<InstanceKey> newKeyOffer,
             Function<String, Optional<String>> environment, Printer printer, JsonCodec json, LongSupplier nanoClock) {
         this.useCases = useCases;
         this.server = server;
+        this.newKeyOffer = newKeyOffer;
         this.environment = environment;
         this.printer = printer;
         this.json = json;
@@ -29,6 +33,11 @@ public final class CliSession {
     /** Opens the database and keyring the first time. */
     public RekeyUseCases useCases() {
         return useCases.get();
+    }
+
+    /** Before {@link #useCases()}: the new key of an instance-key change, to finish an interrupted one. */
+    public void offerNewInstanceKey(InstanceKey newKey) {
+        newKeyOffer.accept(newKey);
     }
 
     /** Runs the HTTP server until it is stopped. */

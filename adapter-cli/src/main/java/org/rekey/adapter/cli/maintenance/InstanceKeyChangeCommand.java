@@ -50,6 +50,7 @@ final class InstanceKeyChangeCommand implements Callable<Integer> {
     public Integer call() {
         int size = new BatchCommand(batchSize.value(), false).batchSize();
         InstanceKey newKey = source.read(session::environment);
+        session.offerNewInstanceKey(newKey);
         InstanceKeyChange change;
         try (ProgressBar progress = session.progressBar("changing the instance key")) {
             change = session.useCases().changeInstanceKey()

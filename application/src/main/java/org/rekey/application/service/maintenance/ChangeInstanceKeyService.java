@@ -13,6 +13,7 @@ import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.LoadRecordsPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
 import org.rekey.application.port.out.TransactionPort;
+import org.rekey.application.service.keyring.InstanceKeyResolver;
 import org.rekey.application.service.keyring.KeyringCache;
 import org.rekey.application.service.keyring.RekeySettings;
 import org.rekey.domain.error.ErrorCode;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
  *       old key starts an instance, after it only the new one does, and the refusal says which;</li>
  *   <li>the config file gets the new key, when that is where the key is kept.</li>
  * </ol>
+ * Killed between the last two steps, a rerun with the same new key finishes: start-up accepts the offered new
+ * key when it unwraps the keys and the configured one does not, and only the last step runs.
  */
 public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase {
 
@@ -44,13 +47,15 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
     private final SaveDataKeysPort saveDataKeys;
     private final LoadRecordsPort loadRecords;
     private final InstanceKeySourcesPort sources;
+    private final InstanceKeyResolver resolver;
     private final KeyringCache keyring;
     private final RekeySettings settings;
     private final Clock clock;
 
     public ChangeInstanceKeyService(RecordMover mover, TransactionPort transactions, LoadDataKeysPort loadDataKeys,
             SaveDataKeysPort saveDataKeys, LoadRecordsPort loadRecords, InstanceKeySourcesPort sources,
-            KeyringCache keyring, RekeySettings settings, Clock clock) {
+            InstanceKeyResolver resolver, KeyringCache keyring, RekeySettings settings, Clock clock) {
+        this.resolver = resolver;
         this.mover = mover;
         this.transactions = transactions;
         this.loadDataKeys = loadDataKeys;
@@ -69,7 +74,13 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
                     + " a data key first, which needs N8N_ENV_FEAT_ENCRYPTION_KEY_ROTATION=true");
         }
         if (keyring.current().instanceKey().sameAs(command.newKey())) {
-            throw RekeyException.invalid("the new instance key is the one in use already");
+            Optional<InstanceKeyResolver.Resolved> configured = resolver.configured();
+            if (configured.isEmpty() || configured.get().key().sameAs(command.newKey())) {
+                throw RekeyException.invalid("the new instance key is the one in use already");
+            }
+            LOG.warn("finishing an interrupted instance-key change: the data keys are wrapped under the new key"
+                    + " already, {} still holds the old one", configured.get().source());
+            return finish(command, 0, 0);
         }
         BatchReport moved = mover.move(RecordMover.Target.ACTIVE_KEY, new BatchCommand(command.batchSize(), false),
                 listener);
@@ -91,6 +102,11 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
         });
         keyring.replace(rewrapped.keyring());
         LOG.warn("instance key changed: {} data keys re-wrapped under the new key", rewrapped.changed().size());
+        return finish(command, rewrapped.changed().size(), moved.moved());
+    }
+
+    /** The last step: the config file gets the new key when that is where the key is kept. */
+    private InstanceKeyChange finish(ChangeInstanceKeyCommand command, int keysRewrapped, long recordsMoved) {
         boolean fromEnvironment = sources.fromEnvironment().isPresent() || sources.fromKeyFile().isPresent();
         boolean inConfigFile = sources.fromConfigFile().isPresent() || !fromEnvironment;
         if (inConfigFile) {
@@ -104,6 +120,6 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
             nextStep = "set N8N_ENCRYPTION_KEY (or N8N_ENCRYPTION_KEY_FILE) to the new key on every instance and"
                     + " restart them: an instance still on the old key refuses to start";
         }
-        return new InstanceKeyChange(rewrapped.changed().size(), moved.moved(), inConfigFile, nextStep);
+        return new InstanceKeyChange(keysRewrapped, recordsMoved, inConfigFile, nextStep);
     }
 }
