@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -89,6 +90,38 @@ class CredentialsImportExportTest {
         assertThat(result.out()).isEmpty();
         assertThat(context.useCasesOpened).hasValue(0);
         verifyNoInteractions(context.useCases.importCredentials());
+    }
+
+    @Test
+    void import_ofA3GbFile_isRefusedByItsSize_beforeReading() throws IOException {
+        Path file = sparseFile(dir.resolve("huge.json"), 3L << 30);
+
+        CliRun.Result result = CliRun.run(context, "credentials", "import", file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("error: cannot read credentials file " + file + ": it is larger than"
+                + " 268,435,456 bytes, the most a credentials file may hold [INVALID_INPUT]\n");
+        verifyNoInteractions(context.useCases.importCredentials());
+    }
+
+    @Test
+    void create_withA3GbDataFile_isRefusedAtTheHttpBodyLimit() throws IOException {
+        Path file = sparseFile(dir.resolve("huge-data.json"), 3L << 30);
+
+        CliRun.Result result = CliRun.run(context, "credentials", "create", "--name", "n", "--type", "t",
+                "--data", "@" + file);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("error: cannot read data file " + file + ": it is larger than"
+                + " 1,114,112 bytes, the most a data file may hold [INVALID_INPUT]\n");
+    }
+
+    /** A file of the given size whose blocks are never written (no disk used). */
+    private static Path sparseFile(Path file, long size) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(size);
+        }
+        return file;
     }
 
     @Test
