@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.domain.key.InstanceKey;
 
 /** What every command works with: the use cases (opened on first use), the printer, JSON and the environment. */
@@ -55,6 +56,21 @@ public final class CliSession {
 
     public JsonCodec json() {
         return json;
+    }
+
+    /**
+     * Runs a long job behind a progress bar; when the job fails, says how far it came before the failure
+     * propagates to its error line.
+     */
+    public <T> T runJob(String label, Function<ProgressListener, T> job) {
+        try (ProgressBar progress = progressBar(label)) {
+            try {
+                return job.apply(progress);
+            } catch (RuntimeException e) {
+                progress.reportStopped();
+                throw e;
+            }
+        }
     }
 
     /** A progress bar for a long job; it draws only on a terminal. */

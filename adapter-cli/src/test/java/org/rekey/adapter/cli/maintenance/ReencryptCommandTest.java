@@ -57,6 +57,54 @@ class ReencryptCommandTest {
     }
 
     @Test
+    void reencrypt_thatFailsMidway_saysHowFarItCame_thenTheOneErrorLine() {
+        when(context.useCases.reencrypt().reencrypt(any(), any())).thenAnswer(call -> {
+            ProgressListener listener = call.getArgument(1);
+            listener.onProgress(new Progress(300, 2000, 1));
+            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "the database connection was lost");
+        });
+
+        CliRun.Result result = CliRun.run(context, "reencrypt");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("""
+                re-encrypting stopped after 300 of 2000 records (1 failed)
+                error: the database connection was lost [STORAGE_FAILURE]
+                """);
+    }
+
+    @Test
+    void verify_thatFailsBeforeTheFirstBatch_saysSo() {
+        when(context.useCases.verifyRecords().verifyRecords(any()))
+                .thenThrow(new RekeyException(ErrorCode.STORAGE_FAILURE, "the database connection was lost"));
+
+        CliRun.Result result = CliRun.run(context, "verify");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("""
+                verifying stopped before the first batch was done
+                error: the database connection was lost [STORAGE_FAILURE]
+                """);
+    }
+
+    @Test
+    void instanceKeyChange_thatFailsMidway_saysHowFarItCame() {
+        context.environment.put("NEW_KEY", "a-new-key");
+        when(context.useCases.changeInstanceKey().changeInstanceKey(any(), any())).thenAnswer(call -> {
+            ProgressListener listener = call.getArgument(1);
+            listener.onProgress(new Progress(20, 40, 0));
+            throw new RekeyException(ErrorCode.STORAGE_FAILURE, "the database connection was lost");
+        });
+
+        CliRun.Result result = CliRun.run(context, "instance-key", "change", "--from-env", "NEW_KEY");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("changing the instance key stopped after 20 of 40 records\n")
+                .endsWith("error: the database connection was lost [STORAGE_FAILURE]\n");
+    }
+
+    @Test
     void reencrypt_passesBatchSizeAndDryRun() {
         givenReport(new BatchReport(TARGET, true, Map.of("Zz98", 60L), 0, 0, List.of()));
 
