@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +116,27 @@ abstract class MaintenanceContract {
         assertThat(same.exit()).as(same.toString()).isEqualTo(2);
         assertThat(same.out() + same.err()).doesNotContain(Deployment.KEY);
         assertThat(d.dump()).isEqualTo(before);
+    }
+
+    @Test
+    void exportDecrypted_withARecordThatDoesNotDecrypt_namesIt_andKeepGoingExportsTheOthers() throws Exception {
+        String broken = written.keySet().iterator().next();
+        try (Connection connection = d.connect(); PreparedStatement update = connection.prepareStatement(
+                "UPDATE credentials_entity SET data = ?, key_id = NULL WHERE id = ?")) {
+            update.setString(1, InstanceKey.of("not-this-deployments-key").encryptLegacy("{}"));
+            update.setString(2, broken);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+
+        Cli.Result stopped = d.run("credentials", "export", "--decrypted");
+        assertThat(stopped.exit()).as(stopped.toString()).isEqualTo(2);
+        assertThat(stopped.err()).contains("error: credential " + broken + " does not decrypt", "--keep-going");
+
+        Cli.Result kept = d.run("credentials", "export", "--decrypted", "--keep-going");
+        assertThat(kept.exit()).as(kept.toString()).isEqualTo(1);
+        assertThat(kept.json()).hasSize(written.size() - 1);
+        assertThat(kept.err()).contains("not exported: credential " + broken + ": ", "[DECRYPTION_FAILED]",
+                "error: 1 credentials do not decrypt");
     }
 
     private void create(String name, String data) {
