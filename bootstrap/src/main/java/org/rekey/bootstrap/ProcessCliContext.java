@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import org.rekey.adapter.cli.CliContext;
 import org.rekey.adapter.http.HttpServer;
 import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.application.service.keyring.StartOptions;
 import org.rekey.domain.key.InstanceKey;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,7 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
     private final RekeyConfig config;
     private final boolean terminal;
     private RekeyApp app;
-    private Optional<InstanceKey> offeredNewKey = Optional.empty();
+    private StartOptions startOptions = StartOptions.NONE;
 
     ProcessCliContext(RekeyConfig config, boolean terminal) {
         this.config = config;
@@ -24,14 +25,19 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
     @Override
     public synchronized RekeyUseCases useCases() {
         if (app == null) {
-            app = RekeyApp.open(config, offeredNewKey);
+            app = RekeyApp.open(config, startOptions);
         }
         return app.useCases();
     }
 
     @Override
     public synchronized void offerNewInstanceKey(InstanceKey newKey) {
-        offeredNewKey = Optional.of(newKey);
+        startOptions = startOptions.withOfferedNewKey(newKey);
+    }
+
+    @Override
+    public synchronized void deferSeeding() {
+        startOptions = startOptions.withSeedingDeferred();
     }
 
     @Override

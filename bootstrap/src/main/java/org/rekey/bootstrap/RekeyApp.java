@@ -2,11 +2,10 @@ package org.rekey.bootstrap;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Optional;
 import org.rekey.adapter.persistence.Database;
 import org.rekey.application.port.in.RekeyUseCases;
 import org.rekey.application.service.RekeyCore;
-import org.rekey.domain.key.InstanceKey;
+import org.rekey.application.service.keyring.StartOptions;
 
 /** One running instance: the database, the core started on it, and every use case. Wired by hand. */
 public final class RekeyApp implements AutoCloseable {
@@ -26,11 +25,11 @@ public final class RekeyApp implements AutoCloseable {
      *     left as it was when the instance key is wrong
      */
     public static RekeyApp open(RekeyConfig config) {
-        return open(config, Optional.empty());
+        return open(config, StartOptions.NONE);
     }
 
-    /** As {@link #open(RekeyConfig)}, finishing an interrupted instance-key change to {@code offeredNewKey}. */
-    public static RekeyApp open(RekeyConfig config, Optional<InstanceKey> offeredNewKey) {
+    /** As {@link #open(RekeyConfig)}, with what the command asks of start-up. */
+    public static RekeyApp open(RekeyConfig config, StartOptions options) {
         if (config.embeddedDatabase()) {
             PrivateFiles.createFolder(config.userFolder());
         }
@@ -42,7 +41,7 @@ public final class RekeyApp implements AutoCloseable {
             RekeyCore core = RekeyCore.start(new RekeyCore.OutPorts(database.transactions(), database.dataKeys(),
                     database.dataKeys(), database.records(), database.records(), database.records(),
                     database.apiKeys(), new ConfigFileKeySources(config)), config.settings(), Clock.systemUTC(),
-                    new SecureRandom(), System::nanoTime, offeredNewKey);
+                    new SecureRandom(), System::nanoTime, options);
             return new RekeyApp(database, core);
         } catch (RuntimeException e) {
             database.close();

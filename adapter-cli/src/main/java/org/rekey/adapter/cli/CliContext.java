@@ -16,6 +16,9 @@ public interface CliContext {
      */
     void offerNewInstanceKey(InstanceKey newKey);
 
+    /** A key import is about to open the use cases: an empty store is not seeded, the import takes its place. */
+    void deferSeeding();
+
     /** Starts the HTTP server and blocks until it is stopped (SIGTERM). */
     void serve();
 

@@ -26,7 +26,7 @@ public final class RekeyCli {
         JsonCodec json = new JsonCodec();
         Printer printer = new Printer(out, err, context.isTerminal(), json);
         CliSession session = new CliSession(context::useCases, context::serve, context::offerNewInstanceKey,
-                context::environment, printer, json,
+                context::deferSeeding, context::environment, printer, json,
                 System::nanoTime);
         ErrorReporter errors = new ErrorReporter(printer);
         CommandLine cli = commandTree(session)

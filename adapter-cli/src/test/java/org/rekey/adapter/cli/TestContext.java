@@ -23,6 +23,7 @@ public final class TestContext implements CliContext {
     public boolean terminal;
     public RuntimeException openFailure;
     public InstanceKey offeredNewKey;
+    public boolean seedingDeferred;
 
     @Override
     public RekeyUseCases useCases() {
@@ -36,6 +37,11 @@ public final class TestContext implements CliContext {
     @Override
     public void offerNewInstanceKey(InstanceKey newKey) {
         offeredNewKey = newKey;
+    }
+
+    @Override
+    public void deferSeeding() {
+        seedingDeferred = true;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.rekey.application.service;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.rekey.application.port.in.RekeyUseCases;
 import org.rekey.application.port.out.ApiKeyStorePort;
@@ -34,6 +33,7 @@ import org.rekey.application.service.keyring.BootstrapKeyringService;
 import org.rekey.application.service.keyring.InstanceKeyResolver;
 import org.rekey.application.service.keyring.KeyringCache;
 import org.rekey.application.service.keyring.RekeySettings;
+import org.rekey.application.service.keyring.StartOptions;
 import org.rekey.application.service.maintenance.ChangeInstanceKeyService;
 import org.rekey.application.service.maintenance.DowngradeToLegacyService;
 import org.rekey.application.service.maintenance.RecordMover;
@@ -45,7 +45,6 @@ import org.rekey.application.service.settings.ModuleSettingsService;
 import org.rekey.application.service.value.DecryptValueService;
 import org.rekey.application.service.value.EncryptValueService;
 import org.rekey.application.service.value.InspectValueService;
-import org.rekey.domain.key.InstanceKey;
 import org.rekey.domain.key.Keyring;
 
 /**
@@ -82,19 +81,15 @@ public final class RekeyCore implements AutoCloseable {
     /** As {@link #start(OutPorts, RekeySettings, Clock, SecureRandom)}, with the clock the keyring cache ages by. */
     public static RekeyCore start(OutPorts ports, RekeySettings settings, Clock clock, SecureRandom random,
             LongSupplier nanoClock) {
-        return start(ports, settings, clock, random, nanoClock, Optional.empty());
+        return start(ports, settings, clock, random, nanoClock, StartOptions.NONE);
     }
 
-    /**
-     * As {@link #start(OutPorts, RekeySettings, Clock, SecureRandom)}, with the new key of an
-     * {@code instance-key change} about to run, which lets an interrupted change finish (see
-     * {@link BootstrapKeyringService}).
-     */
+    /** As {@link #start(OutPorts, RekeySettings, Clock, SecureRandom)}, with what the command asks of start-up. */
     public static RekeyCore start(OutPorts ports, RekeySettings settings, Clock clock, SecureRandom random,
-            LongSupplier nanoClock, Optional<InstanceKey> offeredNewKey) {
+            LongSupplier nanoClock, StartOptions options) {
         InstanceKeyResolver resolver = new InstanceKeyResolver(ports.instanceKeySources(), random);
         Keyring initial = new BootstrapKeyringService(resolver, ports.transactions(), ports.loadDataKeys(),
-                ports.saveDataKeys(), ports.loadRecords(), settings, clock, random, offeredNewKey).bootstrapKeyring();
+                ports.saveDataKeys(), ports.loadRecords(), settings, clock, random, options).bootstrapKeyring();
         KeyringCache keyring = new KeyringCache(ports.loadDataKeys(), initial, settings.keyRefreshInterval(),
                 nanoClock);
         KeyChanges keyChanges = new KeyChanges(ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(), keyring);

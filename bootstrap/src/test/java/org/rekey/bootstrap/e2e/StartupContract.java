@@ -3,16 +3,24 @@ package org.rekey.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rekey.bootstrap.e2e.SeedWalkthroughContract.ok;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rekey.bootstrap.Cli;
 import org.rekey.bootstrap.RekeyConfig;
+import org.rekey.domain.key.DataKey;
+import org.rekey.domain.key.InstanceKey;
+import org.rekey.domain.key.Keyring;
+import org.rekey.domain.key.WriteFormat;
 
 /** Start-up rules of DESIGN §4 and §7 through the real command line, on a real database. */
 abstract class StartupContract {
@@ -137,6 +145,42 @@ abstract class StartupContract {
         assertThat(Base64.getDecoder().decode(key)).hasSize(24);
         assertThat(ok(d.run("credentials", "get", id, "--json")).json().get("data").get("a").asText()).isEqualTo("b");
         assertThat(ok(d.set(RekeyConfig.ENCRYPTION_KEY, key).run("credentials", "get", id)).exit()).isZero();
+    }
+
+    @Test
+    void keysImportOfAnN8nDump_intoAFreshStore_takesThePlaceOfSeeding_andKeepsN8nsDates() throws Exception {
+        Instant seeded = Instant.parse("2024-05-01T10:00:00.123Z");
+        Instant rotated = Instant.parse("2024-06-01T08:30:00Z");
+        Keyring n8n = Keyring.seed(InstanceKey.of(Deployment.KEY), seeded, new SecureRandom())
+                .rotate(rotated, new SecureRandom()).keyring();
+        String writtenByN8n = n8n.encrypt("{\"from\":\"n8n\"}", WriteFormat.ACTIVE_KEY);
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode rows = json.createArrayNode();
+        for (DataKey key : n8n.keys()) {
+            rows.addObject().put("id", key.id().value()).put("type", key.type().wireName())
+                    .put("value", key.wrappedValue()).put("algorithm", key.algorithm().wireName())
+                    .put("status", key.status().wireName()).put("createdAt", key.createdAt().toString())
+                    .put("updatedAt", key.updatedAt().toString());
+        }
+        rows.addObject().put("id", "SigningKey000001").put("type", "signing.hmac").put("value", "x")
+                .putNull("algorithm").put("status", "active");
+        Files.createDirectories(d.userFolder());
+        Path dump = Files.writeString(d.userFolder().resolve("deployment_key.json"), rows.toString());
+
+        ok(d.rotation(true).run("keys", "import", "--file", dump.toString()));
+
+        JsonNode items = ok(d.run("keys", "list", "--json")).json().get("items");
+        assertThat(items).hasSize(n8n.keys().size());
+        for (DataKey key : n8n.keys()) {
+            assertThat(items).filteredOn(item -> item.get("id").asText().equals(key.id().value())).singleElement()
+                    .satisfies(item -> {
+                        assertThat(item.get("status").asText()).isEqualTo(key.status().wireName());
+                        assertThat(Instant.parse(item.get("createdAt").asText())).isEqualTo(key.createdAt());
+                        assertThat(Instant.parse(item.get("updatedAt").asText())).isEqualTo(key.updatedAt());
+                    });
+        }
+        assertThat(items).filteredOn(item -> item.get("algorithm").asText().equals("aes-256-cbc")).hasSize(1);
+        assertThat(ok(d.run("values", "decrypt", writtenByN8n)).out()).isEqualTo("{\"from\":\"n8n\"}");
     }
 
     @Test

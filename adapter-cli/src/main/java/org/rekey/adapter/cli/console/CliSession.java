@@ -15,14 +15,17 @@ public final class CliSession {
     private final Supplier<RekeyUseCases> useCases;
     private final Runnable server;
     private final Consumer<InstanceKey> newKeyOffer;
+    private final Runnable seedingDeferral;
     private final Function<String, Optional<String>> environment;
     private final Printer printer;
     private final JsonCodec json;
     private final LongSupplier nanoClock;
 
     public CliSession(Supplier<RekeyUseCases> useCases, Runnable server, Consumer<InstanceKey> newKeyOffer,
-            Function<String, Optional<String>> environment, Printer printer, JsonCodec json, LongSupplier nanoClock) {
+            Runnable seedingDeferral, Function<String, Optional<String>> environment, Printer printer, JsonCodec json,
+            LongSupplier nanoClock) {
         this.useCases = useCases;
+        this.seedingDeferral = seedingDeferral;
         this.server = server;
         this.newKeyOffer = newKeyOffer;
         this.environment = environment;
@@ -39,6 +42,11 @@ public final class CliSession {
     /** Before {@link #useCases()}: the new key of an instance-key change, to finish an interrupted one. */
     public void offerNewInstanceKey(InstanceKey newKey) {
         newKeyOffer.accept(newKey);
+    }
+
+    /** Before {@link #useCases()}: a key import follows, so an empty store is not seeded. */
+    public void deferSeeding() {
+        seedingDeferral.run();
     }
 
     /** Runs the HTTP server until it is stopped. */

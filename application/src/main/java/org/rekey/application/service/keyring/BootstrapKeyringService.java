@@ -39,23 +39,21 @@ public final class BootstrapKeyringService implements BootstrapKeyringUseCase {
     private final Clock clock;
     private final SecureRandom random;
     private final Optional<InstanceKey> offeredNewKey;
+    private final boolean seedingDeferred;
 
     public BootstrapKeyringService(InstanceKeyResolver resolver, TransactionPort transactions,
             LoadDataKeysPort loadDataKeys, SaveDataKeysPort saveDataKeys, LoadRecordsPort loadRecords,
             RekeySettings settings, Clock clock, SecureRandom random) {
         this(resolver, transactions, loadDataKeys, saveDataKeys, loadRecords, settings, clock, random,
-                Optional.empty());
+                StartOptions.NONE);
     }
 
-    /**
-     * @param offeredNewKey the new key of an {@code instance-key change} about to run: used only when the
-     *     configured key no longer unwraps the stored keys and this one does (the change was interrupted after
-     *     the re-wrap), so that the change can finish
-     */
+    /** @param options what the command this process runs asks of start-up */
     public BootstrapKeyringService(InstanceKeyResolver resolver, TransactionPort transactions,
             LoadDataKeysPort loadDataKeys, SaveDataKeysPort saveDataKeys, LoadRecordsPort loadRecords,
-            RekeySettings settings, Clock clock, SecureRandom random, Optional<InstanceKey> offeredNewKey) {
-        this.offeredNewKey = offeredNewKey;
+            RekeySettings settings, Clock clock, SecureRandom random, StartOptions options) {
+        this.offeredNewKey = options.offeredNewKey();
+        this.seedingDeferred = options.seedingDeferred();
         this.resolver = resolver;
         this.transactions = transactions;
         this.loadDataKeys = loadDataKeys;
@@ -75,6 +73,10 @@ public final class BootstrapKeyringService implements BootstrapKeyringUseCase {
         if (stored.isEmpty()) {
             requireKeyReadsLegacyRecords(resolved);
             if (!settings.rotationEnabled()) {
+                return Keyring.empty(instanceKey);
+            }
+            if (seedingDeferred && settings.instanceType() == RekeySettings.InstanceType.MAIN) {
+                LOG.info("no data keys yet: not seeding, the key import takes the place of the first keys");
                 return Keyring.empty(instanceKey);
             }
             stored = settings.instanceType() == RekeySettings.InstanceType.MAIN
