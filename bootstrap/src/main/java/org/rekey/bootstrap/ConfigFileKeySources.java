@@ -5,24 +5,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.rekey.application.error.ApplicationErrorCode;
+import org.rekey.adapter.cli.console.TextFiles;
 import org.rekey.application.port.out.InstanceKeySourcesPort;
 import org.rekey.domain.error.RekeyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The instance key's sources: {@code N8N_ENCRYPTION_KEY}, the file {@code N8N_ENCRYPTION_KEY_FILE} names,
  * and a config file ({@code {"encryptionKey": "..."}}, as n8n writes it; rekey's {@code $REKEY_USER_FOLDER/config},
- * or n8n's {@code .n8n/config} on n8n's store), which is written atomically with mode 0600.
+ * or n8n's {@code .n8n/config} on n8n's store), which is written atomically with mode 0600 (in a folder created
+ * with mode 0700); a config file others can read is warned about.
  */
 final class ConfigFileKeySources implements InstanceKeySourcesPort {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigFileKeySources.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FIELD = "encryptionKey";
 
@@ -40,12 +43,12 @@ final class ConfigFileKeySources implements InstanceKeySourcesPort {
 
     @Override
     public Optional<String> fromEnvironment() {
-        return config.get(RekeyConfig.ENCRYPTION_KEY);
+        return config.secret(RekeyConfig.ENCRYPTION_KEY);
     }
 
     @Override
     public Optional<String> fromKeyFile() {
-        Optional<String> name = config.get(RekeyConfig.ENCRYPTION_KEY_FILE);
+        Optional<String> name = config.secret(RekeyConfig.ENCRYPTION_KEY_FILE);
         if (name.isEmpty()) {
             return Optional.empty();
         }
@@ -63,7 +66,20 @@ final class ConfigFileKeySources implements InstanceKeySourcesPort {
 
     @Override
     public Optional<String> fromConfigFile() {
-        return Optional.ofNullable(readConfig().get(FIELD)).map(JsonNode::asText).filter(k -> !k.isBlank());
+        JsonNode key = readConfig().get(FIELD);
+        if (key == null || key.isNull()) {
+            return Optional.empty();
+        }
+        if (!key.isTextual()) {
+            throw RekeyException.invalid(FIELD + " in " + configFile() + " is not a string; write the instance key"
+                    + " in quotes, like {\"" + FIELD + "\": \"...\"}");
+        }
+        Path file = configFile();
+        if (PrivateFiles.readableByOthers(file)) {
+            LOG.warn("{} holds the instance key and is readable by other users; make it private: chmod 600 {}",
+                    file, file);
+        }
+        return Optional.of(key.asText()).filter(k -> !k.isBlank());
     }
 
     private ObjectNode readConfig() {
@@ -71,15 +87,14 @@ final class ConfigFileKeySources implements InstanceKeySourcesPort {
         if (!Files.exists(file)) {
             return JSON.createObjectNode();
         }
+        String text = TextFiles.read(file, "the config file");
         try {
-            JsonNode node = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode node = JSON.readTree(text);
             if (node instanceof ObjectNode object) {
                 return object;
             }
         } catch (JacksonException e) {
             // reported below, without the file's contents
-        } catch (IOException e) {
-            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "cannot read " + file + ": " + e.getMessage());
         }
         throw RekeyException.invalid(file + " is not a JSON object like {\"encryptionKey\": \"...\"}; fix or remove it");
     }
@@ -90,16 +105,12 @@ final class ConfigFileKeySources implements InstanceKeySourcesPort {
         ObjectNode config = readConfig();
         config.put(FIELD, key);
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "config", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config));
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
+            PrivateFiles.createFolder(file.getParent());
+            TextFiles.writePrivate(file, writer -> {
+                JSON.writerWithDefaultPrettyPrinter().writeValue(writer, config);
+                return null;
+            });
+        } catch (UncheckedIOException e) {
             throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "cannot write the instance key to " + file + ": "
                     + e.getMessage());
         }

@@ -8,6 +8,8 @@ import org.rekey.adapter.http.HttpServer;
 import org.rekey.adapter.http.HttpUseCases;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.in.backup.RestoreBackupUseCase;
+import org.rekey.application.service.keyring.StartOptions;
+import org.rekey.domain.key.InstanceKey;
 import org.slf4j.LoggerFactory;
 
 /** The command line's view of this process: configuration from the environment, the app opened on first use. */
@@ -18,6 +20,7 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
     private RekeyApp app;
     private RekeyApp.Restoring restoring;
     private BackupListener backups = BackupListener.NONE;
+    private StartOptions startOptions = StartOptions.NONE;
 
     ProcessCliContext(RekeyConfig config, boolean terminal) {
         this.config = config;
@@ -50,6 +53,16 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
     }
 
     @Override
+    public synchronized void offerNewInstanceKey(InstanceKey newKey) {
+        startOptions = startOptions.withOfferedNewKey(newKey);
+    }
+
+    @Override
+    public synchronized void deferSeeding() {
+        startOptions = startOptions.withSeedingDeferred();
+    }
+
+    @Override
     public void serve() {
         Logging.server();
         RekeyApp running = app();
@@ -72,7 +85,7 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
 
     private synchronized RekeyApp app() {
         if (app == null) {
-            app = RekeyApp.open(config, taken -> backups.backupTaken(taken));
+            app = RekeyApp.open(config, startOptions, taken -> backups.backupTaken(taken));
         }
         return app;
     }

@@ -22,6 +22,7 @@ import org.rekey.application.service.RekeyCore;
 import org.rekey.application.service.backup.RestoreBackupService;
 import org.rekey.application.service.keyring.RekeySettings;
 import org.rekey.domain.error.RekeyException;
+import org.rekey.application.service.keyring.StartOptions;
 
 /**
  * One running instance: its store, the core started on it, and its use cases in groups. Wired by hand.
@@ -48,10 +49,16 @@ public final class RekeyApp implements AutoCloseable {
      * @throws RekeyException with a message that says what to fix; the database is left as it was when the
      *     instance key is wrong
      */
-    public static RekeyApp open(RekeyConfig config, BackupListener backups) {
+    public static RekeyApp open(RekeyConfig config, StartOptions options, BackupListener backups) {
+        if (config.embeddedDatabase()) {
+            PrivateFiles.createFolder(config.userFolder());
+        }
         Database database = Database.open(config.database());
         N8nStore n8n = null;
         try {
+            if (config.embeddedDatabase()) {
+                PrivateFiles.restrictFiles(config.userFolder(), RekeyConfig.EMBEDDED_DATABASE_NAME + ".");
+            }
             RekeyCore core;
             if (config.store() == RekeyConfig.Store.N8N) {
                 N8nEnvironment environment = new N8nEnvironment(config);
@@ -61,13 +68,13 @@ public final class RekeyApp implements AutoCloseable {
                 N8nSecretRepository secrets = n8n.secrets();
                 core = start(new RekeyCore.OutPorts(n8n.transactions(), keys, keys, credentials, credentials, secrets,
                         secrets, keys, n8nBackups(n8n, config, environment), database.apiKeys(),
-                        new ConfigFileKeySources(config, environment.configFile())), guest(config.settings()), backups);
+                        new ConfigFileKeySources(config, environment.configFile())), guest(config.settings()), options, backups);
             } else {
                 core = start(new RekeyCore.OutPorts(database.transactions(), database.dataKeys(), database.dataKeys(),
                         database.records(), database.records(), database.secrets(), database.secrets(),
                         database.dataKeys(), operation -> Optional.empty(), database.apiKeys(),
                         new ConfigFileKeySources(config, config.userFolder().resolve("config"))),
-                        config.settings(), backups);
+                        config.settings(), options, backups);
             }
             return new RekeyApp(database, Optional.ofNullable(n8n), core);
         } catch (RuntimeException e) {
@@ -79,8 +86,10 @@ public final class RekeyApp implements AutoCloseable {
         }
     }
 
-    private static RekeyCore start(RekeyCore.OutPorts ports, RekeySettings settings, BackupListener backups) {
-        return RekeyCore.start(ports, settings, Clock.systemUTC(), new SecureRandom(), System::nanoTime, backups);
+    private static RekeyCore start(RekeyCore.OutPorts ports, RekeySettings settings, StartOptions options,
+            BackupListener backups) {
+        return RekeyCore.start(ports, settings, Clock.systemUTC(), new SecureRandom(), System::nanoTime, options,
+                backups);
     }
 
     /** On n8n's database rekey never seeds keys: n8n does. */

@@ -28,6 +28,8 @@ public record RekeyConfig(Map<String, String> env) {
     public static final String WORKER_SEED_WAIT = "REKEY_WORKER_SEED_WAIT_SECONDS";
     public static final String STORE = "REKEY_STORE";
     static final int DEFAULT_PORT = 5678;
+    /** The embedded database's files in the user folder start with this name (rekey.mv.db, ...). */
+    static final String EMBEDDED_DATABASE_NAME = "rekey";
 
     public RekeyConfig {
         env = Map.copyOf(env);
@@ -39,6 +41,21 @@ public record RekeyConfig(Map<String, String> env) {
 
     public Optional<String> get(String name) {
         return Optional.ofNullable(env.get(name)).filter(v -> !v.isEmpty());
+    }
+
+    /**
+     * A variable that holds a secret: unset is absent, but set and blank is a mistake (an unset shell
+     * variable expanded, say), reported rather than taken as absent.
+     *
+     * @throws RekeyException {@code INVALID_INPUT} when the variable is set but blank
+     */
+    public Optional<String> secret(String name) {
+        String value = env.get(name);
+        if (value != null && value.isBlank()) {
+            throw RekeyException.invalid(name + " is set but empty: set it to the instance key, or unset it to use"
+                    + " the encryptionKey of " + userFolder().resolve("config"));
+        }
+        return Optional.ofNullable(value);
     }
 
     public Path userFolder() {
@@ -106,10 +123,15 @@ public record RekeyConfig(Map<String, String> env) {
         throw RekeyException.invalid(PORT + " must be a port number, 0 to 65535");
     }
 
+    /** Whether the database is the embedded H2 file in the user folder ({@code REKEY_DB_URL} unset). */
+    public boolean embeddedDatabase() {
+        return get(DB_URL).isEmpty();
+    }
+
     /** {@code REKEY_DB_URL}, or an embedded H2 file in the user folder that other local processes can share. */
     public DatabaseSettings database() {
         String url = get(DB_URL).orElseGet(() ->
-                "jdbc:h2:file:" + userFolder().resolve("rekey").toAbsolutePath() + ";AUTO_SERVER=TRUE");
+                "jdbc:h2:file:" + userFolder().resolve(EMBEDDED_DATABASE_NAME).toAbsolutePath() + ";AUTO_SERVER=TRUE");
         return DatabaseSettings.of(url, get(DB_USER).orElse(url.startsWith("jdbc:h2:") ? "sa" : null),
                 get(DB_PASSWORD).orElse(url.startsWith("jdbc:h2:") ? "" : null));
     }

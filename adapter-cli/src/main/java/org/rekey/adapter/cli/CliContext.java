@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.rekey.adapter.cli.console.CliUseCases;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.in.backup.RestoreBackupUseCase;
+import org.rekey.domain.key.InstanceKey;
 
 /** What the command line needs from the running program; {@code bootstrap} implements it. */
 public interface CliContext {
@@ -16,6 +17,15 @@ public interface CliContext {
 
     /** Who hears of each backup as soon as it is written (before the write it protects). */
     void onBackup(BackupListener listener);
+
+    /**
+     * The new key of an {@code instance-key change} that is about to open the use cases: start-up uses it only
+     * when the configured key no longer unwraps the data keys and this one does (an interrupted change).
+     */
+    void offerNewInstanceKey(InstanceKey newKey);
+
+    /** A key import is about to open the use cases: an empty store is not seeded, the import takes its place. */
+    void deferSeeding();
 
     /** Starts the HTTP server and blocks until it is stopped (SIGTERM). */
     void serve();

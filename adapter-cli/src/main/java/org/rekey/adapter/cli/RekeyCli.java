@@ -26,7 +26,8 @@ public final class RekeyCli {
         JsonCodec json = new JsonCodec();
         Printer printer = new Printer(out, err, context.isTerminal(), json);
         CliSession session = new CliSession(context::useCases, context::restoreBackup, context::serve,
-                context::environment, printer, json, System::nanoTime);
+                context::offerNewInstanceKey, context::deferSeeding, context::environment, printer, json,
+                System::nanoTime);
         context.onBackup(taken -> {
             printer.notice("backup: " + taken.path());
             taken.databaseCopy().ifPresent(copy -> printer.notice("database copy: " + copy));

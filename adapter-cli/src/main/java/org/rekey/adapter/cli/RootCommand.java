@@ -1,5 +1,6 @@
 package org.rekey.adapter.cli;
 
+import java.util.concurrent.Callable;
 import org.rekey.adapter.cli.console.GroupHelp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Spec;
             "  rekey verify                     check that every record decrypts",
             "",
             "Every command has --help. Exit codes: 0 success, 2 bad usage or input, 1 any other failure."},
-        synopsisSubcommandLabel = "COMMAND")
-final class RootCommand implements Runnable {
+        synopsisSubcommandLabel = "COMMAND", versionProvider = BuildVersion.class)
+final class RootCommand implements Callable<Integer> {
 
     static final String VERBOSE = "--verbose";
 
@@ -39,11 +40,14 @@ final class RootCommand implements Runnable {
             description = "Show this help and exit.")
     private boolean help;
 
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
+    private boolean version;
+
     @Spec
     private CommandSpec spec;
 
     @Override
-    public void run() {
-        GroupHelp.show(spec);
+    public Integer call() {
+        return GroupHelp.missingCommand(spec);
     }
 }

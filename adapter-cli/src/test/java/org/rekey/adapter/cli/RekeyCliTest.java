@@ -20,21 +20,40 @@ class RekeyCliTest {
     private final TestContext context = new TestContext();
 
     @Test
-    void noArguments_printsUsageListingEveryCommand() {
+    void noArguments_isBadUsage_withUsageListingEveryCommandOnStderr() {
         CliRun.Result result = CliRun.run(context);
 
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("Usage: rekey", "serve", "keys", "credentials", "values", "reencrypt",
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("Usage: rekey", "serve", "keys", "credentials", "values", "reencrypt",
                 "verify", "downgrade", "instance-key", "api-keys", "Exit codes");
+        assertThat(result.err().lines().reduce((a, b) -> b)).hasValueSatisfying(last ->
+                assertThat(last).startsWith("error: 'rekey' needs a command: serve, keys"));
         assertThat(context.useCasesOpened).hasValue(0);
     }
 
-    @Test
-    void groupWithoutSubcommand_printsItsUsage() {
-        CliRun.Result result = CliRun.run(context, "keys");
+    @ParameterizedTest
+    @CsvSource({"keys, list", "credentials, create", "values, encrypt", "instance-key, change", "api-keys, create"})
+    void groupWithoutSubcommand_isBadUsage_namingItsCommands(String group, String oneCommand) {
+        CliRun.Result result = CliRun.run(context, group);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("Usage: rekey " + group);
+        assertThat(result.err().lines().reduce((a, b) -> b)).hasValueSatisfying(last -> assertThat(last)
+                .startsWith("error: 'rekey " + group + "' needs a command: ").contains(oneCommand)
+                .endsWith("see 'rekey " + group + " --help'"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--version", "-V"})
+    void version_printsTheBuildsVersion(String option) {
+        CliRun.Result result = CliRun.run(context, option);
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("Usage: rekey keys", "list", "rotate", "show", "import", "destroy");
+        assertThat(result.out()).matches("rekey \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
+        assertThat(result.err()).isEmpty();
+        assertThat(context.useCasesOpened).hasValue(0);
     }
 
     @ParameterizedTest

@@ -19,6 +19,7 @@ import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
 import org.rekey.application.port.in.value.ValueUseCases;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.in.backup.RestoreBackupUseCase;
+import org.rekey.domain.key.InstanceKey;
 
 /** A CliContext whose use cases are Mockito mocks; records what the CLI asked of it. */
 public final class TestContext implements CliContext {
@@ -36,6 +37,8 @@ public final class TestContext implements CliContext {
     public Boolean verbose;
     public boolean terminal;
     public RuntimeException openFailure;
+    public InstanceKey offeredNewKey;
+    public boolean seedingDeferred;
 
     @Override
     public CliUseCases useCases() {
@@ -54,6 +57,16 @@ public final class TestContext implements CliContext {
     @Override
     public void onBackup(BackupListener listener) {
         backupListeners.add(listener);
+    }
+
+    @Override
+    public void offerNewInstanceKey(InstanceKey newKey) {
+        offeredNewKey = newKey;
+    }
+
+    @Override
+    public void deferSeeding() {
+        seedingDeferred = true;
     }
 
     @Override

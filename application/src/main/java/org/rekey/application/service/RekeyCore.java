@@ -43,6 +43,7 @@ import org.rekey.application.service.keyring.BootstrapKeyringService;
 import org.rekey.application.service.keyring.InstanceKeyResolver;
 import org.rekey.application.service.keyring.KeyringCache;
 import org.rekey.application.service.keyring.RekeySettings;
+import org.rekey.application.service.keyring.StartOptions;
 import org.rekey.application.service.maintenance.ChangeInstanceKeyService;
 import org.rekey.application.service.maintenance.DowngradeToLegacyService;
 import org.rekey.application.service.maintenance.RecordMover;
@@ -79,7 +80,7 @@ public final class RekeyCore implements AutoCloseable {
     private final ReencryptionJobService reencryptionJob;
 
     private RekeyCore(OutPorts ports, RekeySettings config, Clock clock, SecureRandom random, KeyringCache keyring,
-            BackupListener backupListener) {
+            InstanceKeyResolver resolver, BackupListener backupListener) {
         Backups backups = new Backups(ports.backups(), backupListener);
         KeyChanges keyChanges = new KeyChanges(ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(),
                 keyring, backups);
@@ -112,8 +113,8 @@ public final class RekeyCore implements AutoCloseable {
                 new VerifyRecordsService(ports.loadSecrets(), keyring),
                 new DowngradeToLegacyService(mover),
                 new ChangeInstanceKeyService(mover, ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(),
-                        ports.loadSecrets(), ports.wrappedSecrets(), ports.instanceKeySources(), keyring, backups,
-                        config, clock));
+                        ports.loadSecrets(), ports.wrappedSecrets(), ports.instanceKeySources(), resolver, keyring,
+                        backups, config, clock));
         this.apiKeys = new ApiKeyUseCases(
                 new CreateApiKeyService(ports.apiKeys(), clock, random),
                 new ListApiKeysService(ports.apiKeys()),
@@ -130,21 +131,21 @@ public final class RekeyCore implements AutoCloseable {
      * @throws org.rekey.domain.error.RekeyException as {@link BootstrapKeyringService#bootstrapKeyring()} does
      */
     public static RekeyCore start(OutPorts ports, RekeySettings settings, Clock clock, SecureRandom random) {
-        return start(ports, settings, clock, random, System::nanoTime, BackupListener.NONE);
+        return start(ports, settings, clock, random, System::nanoTime, StartOptions.NONE, BackupListener.NONE);
     }
 
     /**
-     * As {@link #start(OutPorts, RekeySettings, Clock, SecureRandom)}, with the clock the keyring cache ages by
-     * and who hears of each backup as it is written.
+     * As {@link #start(OutPorts, RekeySettings, Clock, SecureRandom)}, with the clock the keyring cache ages by,
+     * what the command asks of start-up, and who hears of each backup as it is written.
      */
     public static RekeyCore start(OutPorts ports, RekeySettings settings, Clock clock, SecureRandom random,
-            LongSupplier nanoClock, BackupListener backupListener) {
-        Keyring initial = new BootstrapKeyringService(new InstanceKeyResolver(ports.instanceKeySources(), random),
-                ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(), ports.loadRecords(), settings, clock,
-                random).bootstrapKeyring();
+            LongSupplier nanoClock, StartOptions options, BackupListener backupListener) {
+        InstanceKeyResolver resolver = new InstanceKeyResolver(ports.instanceKeySources(), random);
+        Keyring initial = new BootstrapKeyringService(resolver, ports.transactions(), ports.loadDataKeys(),
+                ports.saveDataKeys(), ports.loadRecords(), settings, clock, random, options).bootstrapKeyring();
         KeyringCache keyring = new KeyringCache(ports.loadDataKeys(), initial, settings.keyRefreshInterval(),
                 nanoClock);
-        return new RekeyCore(ports, settings, clock, random, keyring, backupListener);
+        return new RekeyCore(ports, settings, clock, random, keyring, resolver, backupListener);
     }
 
     public KeyUseCases keys() {

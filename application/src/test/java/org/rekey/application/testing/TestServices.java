@@ -12,6 +12,7 @@ import org.rekey.application.port.in.settings.SettingsUseCases;
 import org.rekey.application.port.in.value.ValueUseCases;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.service.RekeyCore;
+import org.rekey.application.service.keyring.StartOptions;
 import org.rekey.application.service.keyring.BootstrapKeyringService;
 import org.rekey.application.service.keyring.KeyringCache;
 import org.rekey.application.service.keyring.RekeySettings;
@@ -44,7 +45,7 @@ public final class TestServices implements AutoCloseable {
         this.clock = b.clock;
         this.core = RekeyCore.start(new RekeyCore.OutPorts(store, store, store, store, store, store, store, store,
                 store, store, sources),
-                b.settings(), clock, b.random, b.nanoClock(), BackupListener.NONE);
+                b.settings(), clock, b.random, b.nanoClock(), StartOptions.NONE, BackupListener.NONE);
     }
 
     public static Builder builder() {

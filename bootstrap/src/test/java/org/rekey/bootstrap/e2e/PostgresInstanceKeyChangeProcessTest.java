@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.rekey.application.service.keyring.StartOptions;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.adapter.persistence.PostgresTestSchema;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
@@ -68,7 +69,7 @@ class PostgresInstanceKeyChangeProcessTest {
     }
 
     private static void seed(Deployment d, int count) {
-        try (RekeyApp app = RekeyApp.open(new RekeyConfig(d.env()), BackupListener.NONE)) {
+        try (RekeyApp app = RekeyApp.open(new RekeyConfig(d.env()), StartOptions.NONE, BackupListener.NONE)) {
             for (int i = 0; i < count; i++) {
                 app.credentials().createCredential().createCredential(
                         new CreateCredentialCommand("c" + i, "t", "{\"secret\":\"s" + i + "\"}"));

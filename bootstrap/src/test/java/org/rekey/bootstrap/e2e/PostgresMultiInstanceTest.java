@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.rekey.application.service.keyring.StartOptions;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.adapter.persistence.PostgresTestSchema;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
@@ -91,7 +92,7 @@ class PostgresMultiInstanceTest {
     }
 
     private RekeyApp open() {
-        return RekeyApp.open(new RekeyConfig(d.env()), BackupListener.NONE);
+        return RekeyApp.open(new RekeyConfig(d.env()), StartOptions.NONE, BackupListener.NONE);
     }
 
     private static CredentialView create(RekeyApp app) {

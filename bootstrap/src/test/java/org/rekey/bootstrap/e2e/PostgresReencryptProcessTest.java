@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.rekey.application.service.keyring.StartOptions;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.adapter.persistence.PostgresTestSchema;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
@@ -42,7 +43,7 @@ class PostgresReencryptProcessTest {
     @BeforeEach
     void seedRecordsUnderAnOldKey() throws Exception {
         d = Deployment.freshPostgres(SCHEMA, userFolder).rotation(true);
-        try (RekeyApp app = RekeyApp.open(new RekeyConfig(d.env()), BackupListener.NONE)) {
+        try (RekeyApp app = RekeyApp.open(new RekeyConfig(d.env()), StartOptions.NONE, BackupListener.NONE)) {
             for (int i = 0; i < RECORDS; i++) {
                 String data = "{\"token\":\"secret-" + i + "\"}";
                 CredentialView created = app.credentials().createCredential().createCredential(
@@ -98,7 +99,7 @@ class PostgresReencryptProcessTest {
     }
 
     private void assertEveryRecordReadsAsWritten() throws Exception {
-        try (RekeyApp app = RekeyApp.open(new RekeyConfig(d.env()), BackupListener.NONE)) {
+        try (RekeyApp app = RekeyApp.open(new RekeyConfig(d.env()), StartOptions.NONE, BackupListener.NONE)) {
             assertThat(app.credentials().listCredentials().listCredentials(ListCredentialsQuery.all()).count())
                     .isEqualTo(RECORDS);
             for (Map.Entry<String, String> entry : written.entrySet()) {

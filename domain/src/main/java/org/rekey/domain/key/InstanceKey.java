@@ -3,6 +3,7 @@ package org.rekey.domain.key;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 import org.rekey.domain.crypto.Base64Text;
 import org.rekey.domain.crypto.GcmV1;
@@ -106,6 +107,16 @@ public final class InstanceKey {
     public String reveal(SecretAccess access) {
         Objects.requireNonNull(access);
         return value;
+    }
+
+    /**
+     * A short name for this key that is safe to print, so that messages can say which source holds which
+     * key: the first 8 hex characters of {@code SHA-256("rekey instance key fingerprint:" || UTF-8(key))}.
+     * The prefix keeps it unrelated to the wrapping key; 32 bits tell keys apart but do not reveal one.
+     */
+    public String fingerprint() {
+        byte[] digest = sha256(("rekey instance key fingerprint:" + value).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 4);
     }
 
     /** Constant-time comparison of two instance keys. */

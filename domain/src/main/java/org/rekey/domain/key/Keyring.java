@@ -143,6 +143,49 @@ public final class Keyring {
     }
 
     /**
+     * Adds several keys exported from n8n at once (the rows of a {@code deployment_key} dump), each as
+     * {@link #importKey} would. Into a keyring with no keys yet, the rows take the place of seeding: they must
+     * then hold exactly one active key, as n8n's table does.
+     *
+     * @throws RekeyException {@code INVALID_INPUT} for no rows, a repeated id or more than one active row;
+     *     {@code NO_ACTIVE_KEY} for rows without an active key into an empty keyring; as {@link #importKey}
+     */
+    public KeyChange importKeys(List<DataKey> imported, Instant now) {
+        if (imported.isEmpty()) {
+            throw RekeyException.invalid("there are no keys to import");
+        }
+        if (imported.stream().map(DataKey::id).distinct().count() < imported.size()) {
+            throw RekeyException.invalid("a key id appears twice among the keys to import");
+        }
+        long activeRows = imported.stream().filter(DataKey::isActive).count();
+        if (activeRows > 1) {
+            throw RekeyException.invalid(activeRows + " of the keys to import are active; at most one may be");
+        }
+        if (!keys.isEmpty()) {
+            Keyring keyring = this;
+            Map<DataKeyId, DataKey> changed = new LinkedHashMap<>();
+            for (DataKey key : imported) {
+                KeyChange step = keyring.importKey(key, now);
+                step.changed().forEach(k -> changed.put(k.id(), k));
+                keyring = step.keyring();
+            }
+            return new KeyChange(keyring, List.copyOf(changed.values()));
+        }
+        if (activeRows == 0) {
+            throw new RekeyException(ErrorCode.NO_ACTIVE_KEY, "the store has no keys yet, so the import takes the"
+                    + " place of the first keys and must include the active one (import every row of n8n's"
+                    + " deployment_key table at once)");
+        }
+        for (DataKey key : imported) {
+            if (key.status() == KeyStatus.DESTROYED) {
+                throw RekeyException.invalid("a destroyed key cannot be imported");
+            }
+            UnwrappedKey.unwrap(instanceKey, key);
+        }
+        return change(imported);
+    }
+
+    /**
      * Wipes an inactive key's material, keeping a tombstone. The caller must first prove that no
      * record uses it.
      */

@@ -91,4 +91,52 @@ class KeyringImportTest {
 
         assertThat(change.keyring().decrypt(value)).isEqualTo("old n8n value");
     }
+
+    @Test
+    void importKeys_intoAnEmptyKeyring_takeThePlaceOfSeeding_keepingTheirDates() {
+        Keyring keyring = Keyring.empty(INSTANCE_KEY);
+        String valueFromN8n = elsewhere.encrypt("from n8n", WriteFormat.ACTIVE_KEY);
+
+        Keyring.KeyChange change = keyring.importKeys(elsewhere.keys(), T1);
+
+        assertThat(change.changed()).containsExactlyElementsOf(elsewhere.keys());
+        assertThat(change.keyring().keys()).containsExactlyInAnyOrderElementsOf(elsewhere.keys());
+        assertThat(change.keyring().keys()).allSatisfy(k -> assertThat(k.createdAt()).isEqualTo(T0));
+        assertThat(change.keyring().decrypt(valueFromN8n)).isEqualTo("from n8n");
+    }
+
+    @Test
+    void importKeys_intoAnEmptyKeyring_withoutAnActiveRow_isRefused() {
+        DataKey inactive = withStatus(active(elsewhere), KeyStatus.INACTIVE);
+
+        assertRejected(ErrorCode.NO_ACTIVE_KEY,
+                () -> Keyring.empty(INSTANCE_KEY).importKeys(java.util.List.of(inactive), T1));
+    }
+
+    @Test
+    void importKeys_intoAnEmptyKeyring_underAnotherInstanceKey_isWrongInstanceKey() {
+        Keyring foreign = Keyring.seed(OTHER_INSTANCE_KEY, T0, RANDOM);
+
+        assertRejected(ErrorCode.WRONG_INSTANCE_KEY, () -> Keyring.empty(INSTANCE_KEY).importKeys(foreign.keys(), T1));
+    }
+
+    @Test
+    void importKeys_withTwoActiveRows_isRefused() {
+        Keyring other = Keyring.seed(INSTANCE_KEY, T0, RANDOM);
+
+        assertRejected(ErrorCode.INVALID_INPUT, () -> seeded().importKeys(
+                java.util.List.of(active(elsewhere), active(other)), T1));
+    }
+
+    @Test
+    void importKeys_intoAKeyringWithKeys_importsEach_demotingTheActiveOnce() {
+        Keyring keyring = seeded();
+        DataKey previous = active(keyring);
+
+        Keyring.KeyChange change = keyring.importKeys(elsewhere.keys(), T1);
+
+        assertThat(active(change.keyring()).id()).isEqualTo(active(elsewhere).id());
+        assertThat(change.keyring().key(previous.id()).status()).isEqualTo(KeyStatus.INACTIVE);
+        assertThat(change.changed()).extracting(DataKey::id).doesNotHaveDuplicates().hasSize(3);
+    }
 }

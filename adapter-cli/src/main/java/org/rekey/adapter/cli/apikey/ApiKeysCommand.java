@@ -1,5 +1,6 @@
 package org.rekey.adapter.cli.apikey;
 
+import java.util.concurrent.Callable;
 import org.rekey.adapter.cli.console.GroupHelp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,13 +13,13 @@ import picocli.CommandLine.Spec;
             "Tokens call the HTTP API in the header X-N8N-API-KEY or Authorization: Bearer. A token is shown "
                     + "once, when created; only its hash is stored."},
         synopsisSubcommandLabel = "COMMAND")
-final class ApiKeysCommand implements Runnable {
+final class ApiKeysCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
     @Override
-    public void run() {
-        GroupHelp.show(spec);
+    public Integer call() {
+        return GroupHelp.missingCommand(spec);
     }
 }

@@ -1,6 +1,7 @@
 package org.rekey.adapter.cli.console;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -9,7 +10,9 @@ import org.rekey.application.port.in.backup.RestoreBackupUseCase;
 import org.rekey.application.port.in.credential.CredentialUseCases;
 import org.rekey.application.port.in.key.KeyUseCases;
 import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
+import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.in.value.ValueUseCases;
+import org.rekey.domain.key.InstanceKey;
 
 /** What every command works with: the use cases (opened on first use), the printer, JSON and the environment. */
 public final class CliSession {
@@ -17,16 +20,21 @@ public final class CliSession {
     private final Supplier<CliUseCases> useCases;
     private final Supplier<RestoreBackupUseCase> restoreBackup;
     private final Runnable server;
+    private final Consumer<InstanceKey> newKeyOffer;
+    private final Runnable seedingDeferral;
     private final Function<String, Optional<String>> environment;
     private final Printer printer;
     private final JsonCodec json;
     private final LongSupplier nanoClock;
 
     public CliSession(Supplier<CliUseCases> useCases, Supplier<RestoreBackupUseCase> restoreBackup, Runnable server,
-            Function<String, Optional<String>> environment, Printer printer, JsonCodec json, LongSupplier nanoClock) {
+            Consumer<InstanceKey> newKeyOffer, Runnable seedingDeferral, Function<String, Optional<String>> environment,
+            Printer printer, JsonCodec json, LongSupplier nanoClock) {
         this.useCases = useCases;
         this.restoreBackup = restoreBackup;
         this.server = server;
+        this.newKeyOffer = newKeyOffer;
+        this.seedingDeferral = seedingDeferral;
         this.environment = environment;
         this.printer = printer;
         this.json = json;
@@ -59,6 +67,16 @@ public final class CliSession {
         return restoreBackup.get();
     }
 
+    /** Before the use cases open: the new key of an instance-key change, to finish an interrupted one. */
+    public void offerNewInstanceKey(InstanceKey newKey) {
+        newKeyOffer.accept(newKey);
+    }
+
+    /** Before the use cases open: a key import follows, so an empty store is not seeded. */
+    public void deferSeeding() {
+        seedingDeferral.run();
+    }
+
     /** Runs the HTTP server until it is stopped. */
     public void serve() {
         server.run();
@@ -74,6 +92,21 @@ public final class CliSession {
 
     public JsonCodec json() {
         return json;
+    }
+
+    /**
+     * Runs a long job behind a progress bar; when the job fails, says how far it came before the failure
+     * propagates to its error line.
+     */
+    public <T> T runJob(String label, Function<ProgressListener, T> job) {
+        try (ProgressBar progress = progressBar(label)) {
+            try {
+                return job.apply(progress);
+            } catch (RuntimeException e) {
+                progress.reportStopped();
+                throw e;
+            }
+        }
     }
 
     /** A progress bar for a long job; it draws only on a terminal. */

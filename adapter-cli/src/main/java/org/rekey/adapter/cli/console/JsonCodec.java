@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,12 +55,16 @@ public final class JsonCodec {
      * Parses JSON text.
      *
      * @param what names the input in errors, e.g. "--data"
-     * @throws RekeyException {@code INVALID_INPUT} with the line and column of the problem
+     * @throws RekeyException {@code INVALID_INPUT} with the line and column of the problem, or the limit of
+     *     Jackson's {@code StreamReadConstraints} (string length, nesting depth, number length) it exceeds
      */
     public JsonNode parse(String text, String what) {
         JsonNode node;
         try {
             node = mapper.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw RekeyException.invalid(what + " is beyond a limit of the JSON reader" + where(e) + ": "
+                    + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw RekeyException.invalid(what + " is not valid JSON" + where(e) + reason(e));
         }

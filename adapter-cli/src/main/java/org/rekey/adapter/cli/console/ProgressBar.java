@@ -17,6 +17,7 @@ public final class ProgressBar implements ProgressListener, AutoCloseable {
     private final String label;
     private final LongSupplier nanoClock;
     private final long startNanos;
+    private Progress last;
 
     public ProgressBar(Printer printer, String label, LongSupplier nanoClock) {
         this.printer = printer;
@@ -27,9 +28,20 @@ public final class ProgressBar implements ProgressListener, AutoCloseable {
 
     @Override
     public void onProgress(Progress progress) {
+        last = progress;
         if (printer.isTerminal()) {
             printer.progress(render(label, progress, nanoClock.getAsLong() - startNanos));
         }
+    }
+
+    /** Says on stderr how far the job came before it failed, as context for the error line that follows. */
+    public void reportStopped() {
+        if (last == null) {
+            printer.notice(label + " stopped before the first batch was done");
+            return;
+        }
+        printer.notice(label + " stopped after " + last.done() + " of " + last.total() + " records"
+                + (last.failed() > 0 ? " (" + last.failed() + " failed)" : ""));
     }
 
     @Override

@@ -1,9 +1,12 @@
 package org.rekey.adapter.cli.console;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -13,9 +16,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
 import org.rekey.domain.error.RekeyException;
 
-/** Files the user names on the command line: read as UTF-8 text, or written readable by the owner only. */
+/**
+ * Files the user names on the command line: read as UTF-8 text up to a size limit, or written readable by the
+ * owner only.
+ */
 public final class TextFiles {
 
     /** Writes content to a writer; may fail with an {@link IOException}. */
@@ -24,21 +31,47 @@ public final class TextFiles {
         T writeTo(Writer writer) throws IOException;
     }
 
+    /** The default limit for small files: as the HTTP API's request body limit (1 MiB and a margin). */
+    public static final long MAX_SMALL_FILE_BYTES = 1_114_112;
+
     private TextFiles() {
     }
 
     /**
-     * Reads a whole UTF-8 text file.
+     * Reads a whole UTF-8 text file of at most {@link #MAX_SMALL_FILE_BYTES}.
      *
-     * @param what names the file in errors, e.g. "data file"
-     * @throws RekeyException {@code INVALID_INPUT} saying why the file cannot be read
+     * @see #read(Path, String, long)
      */
     public static String read(Path path, String what) {
+        return read(path, what, MAX_SMALL_FILE_BYTES);
+    }
+
+    /**
+     * Reads a whole UTF-8 text file, refusing one larger than {@code maxBytes} before reading it (a special
+     * file such as a pipe is read up to the limit).
+     *
+     * @param what names the file in errors, e.g. "data file"
+     * @throws RekeyException {@code INVALID_INPUT} saying why the file cannot be read, or which limit it exceeds
+     */
+    public static String read(Path path, String what, long maxBytes) {
         if (Files.isDirectory(path)) {
             throw RekeyException.invalid("cannot read " + what + " " + path + ": it is a directory; give a file");
         }
         try {
-            return Files.readString(path, StandardCharsets.UTF_8);
+            if (Files.isRegularFile(path) && Files.size(path) > maxBytes) {
+                throw tooLarge(path, what, maxBytes);
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            }
+            if (bytes.length > maxBytes) {
+                throw tooLarge(path, what, maxBytes);
+            }
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw RekeyException.invalid("cannot read " + what + " " + path + ": no such file; check the path");
         } catch (AccessDeniedException e) {
@@ -49,6 +82,11 @@ public final class TextFiles {
         } catch (IOException e) {
             throw RekeyException.invalid("cannot read " + what + " " + path + ": " + e.getMessage());
         }
+    }
+
+    private static RekeyException tooLarge(Path path, String what, long maxBytes) {
+        return RekeyException.invalid("cannot read " + what + " " + path + ": it is larger than "
+                + String.format(Locale.ROOT, "%,d", maxBytes) + " bytes, the most a " + what + " may hold");
     }
 
     /**

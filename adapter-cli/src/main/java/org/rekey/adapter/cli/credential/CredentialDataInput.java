@@ -22,7 +22,7 @@ final class CredentialDataInput {
         String what;
         if (argument.startsWith("@")) {
             Path file = path(argument.substring(1));
-            text = TextFiles.read(file, "data file");
+            text = TextFiles.read(file, "data file", TextFiles.MAX_SMALL_FILE_BYTES);
             what = "data file " + file;
         } else {
             text = argument;

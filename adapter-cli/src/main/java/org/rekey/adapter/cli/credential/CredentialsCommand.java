@@ -1,5 +1,6 @@
 package org.rekey.adapter.cli.credential;
 
+import java.util.concurrent.Callable;
 import org.rekey.adapter.cli.console.GroupHelp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,13 +13,13 @@ import picocli.CommandLine.Spec;
             "A credential has a name, a type (like n8n's) and data, a JSON object, stored encrypted under "
                     + "the active data key (or in the legacy format while rotation is off)."},
         synopsisSubcommandLabel = "COMMAND")
-final class CredentialsCommand implements Runnable {
+final class CredentialsCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
     @Override
-    public void run() {
-        GroupHelp.show(spec);
+    public Integer call() {
+        return GroupHelp.missingCommand(spec);
     }
 }

@@ -6,7 +6,10 @@ import java.util.concurrent.Callable;
 import org.rekey.adapter.cli.console.CliSession;
 import org.rekey.adapter.cli.console.ExitCodes;
 import org.rekey.adapter.cli.console.TextFiles;
+import org.rekey.application.port.in.credential.ExportCredentialsCommand;
 import org.rekey.application.port.in.credential.ExportCredentialsUseCase;
+import org.rekey.application.port.in.credential.ExportReport;
+import org.rekey.application.port.in.maintenance.RecordFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,6 +30,11 @@ final class CredentialsExportCommand implements Callable<Integer> {
             description = "Write the data decrypted, as JSON objects. The result holds every secret in plain text.")
     private boolean decrypted;
 
+    @Option(names = "--keep-going",
+            description = "With --decrypted: leave out a record that does not decrypt instead of stopping, and list"
+                    + " every such record at the end (exit 1).")
+    private boolean keepGoing;
+
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE (mode 0600) instead of stdout.")
     private Path output;
 
@@ -36,18 +44,29 @@ final class CredentialsExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        ExportCredentialsCommand command = new ExportCredentialsCommand(decrypted, keepGoing);
         ExportCredentialsUseCase export = session.credentials().exportCredentials();
         if (decrypted) {
             session.printer().warning("this export holds every secret decrypted, in plain text; keep it private"
                     + " and delete it when you are done");
         }
+        ExportReport report;
         if (output == null) {
-            ExportFileWriter.write(session.printer().outWriter(), export, decrypted, session.json());
+            report = ExportFileWriter.write(session.printer().outWriter(), export, command, session.json());
         } else {
-            long count = TextFiles.writePrivate(output,
-                    writer -> ExportFileWriter.write(writer, export, decrypted, session.json()));
-            session.printer().line("exported " + count + " credentials to " + output);
+            report = TextFiles.writePrivate(output,
+                    writer -> ExportFileWriter.write(writer, export, command, session.json()));
+            session.printer().line("exported " + report.exported() + " credentials to " + output);
         }
-        return ExitCodes.OK;
+        if (report.failures().isEmpty()) {
+            return ExitCodes.OK;
+        }
+        for (RecordFailure failure : report.failures()) {
+            session.printer().notice("not exported: credential " + failure.recordId() + ": " + failure.message()
+                    + " [" + failure.code() + "]");
+        }
+        session.printer().error(report.failures().size() + " credentials do not decrypt and are not in the export"
+                + " (listed above); it holds the other " + report.exported() + ". Run 'rekey verify' for details");
+        return ExitCodes.FAILURE;
     }
 }

@@ -26,6 +26,8 @@ import org.rekey.domain.record.RecordId;
 final class ExportFileReader {
 
     private static final int MAX_ID_SHOWN = 40;
+    /** The largest credentials file read: 256 MiB, read whole; a larger export is imported in parts. */
+    static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
 
     private final Path file;
 
@@ -34,7 +36,7 @@ final class ExportFileReader {
     }
 
     static List<PortableCredential> read(Path file, JsonCodec json) {
-        return new ExportFileReader(file).entries(json.parse(TextFiles.read(file, "credentials file"),
+        return new ExportFileReader(file).entries(json.parse(TextFiles.read(file, "credentials file", MAX_FILE_BYTES),
                 "credentials file " + file));
     }
 

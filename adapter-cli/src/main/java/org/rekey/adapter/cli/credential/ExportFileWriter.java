@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import org.rekey.adapter.cli.console.JsonCodec;
+import org.rekey.application.port.in.credential.ExportCredentialsCommand;
 import org.rekey.application.port.in.credential.ExportCredentialsUseCase;
+import org.rekey.application.port.in.credential.ExportReport;
 import org.rekey.application.port.in.credential.PortableCredential;
 
 /**
@@ -18,15 +20,16 @@ final class ExportFileWriter {
     private ExportFileWriter() {
     }
 
-    /** @return how many credentials were written */
-    static long write(Writer writer, ExportCredentialsUseCase export, boolean decrypted, JsonCodec json)
-            throws IOException {
+    /** @return how many credentials were written, and those left out because they do not decrypt */
+    static ExportReport write(Writer writer, ExportCredentialsUseCase export, ExportCredentialsCommand command,
+            JsonCodec json) throws IOException {
+        boolean decrypted = command.decrypted();
         JsonGenerator generator = json.generator(writer);
         generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         generator.writeStartArray();
-        long count;
+        ExportReport report;
         try {
-            count = export.exportCredentials(decrypted, credential -> entry(generator, credential, decrypted, json));
+            report = export.exportCredentials(command, credential -> entry(generator, credential, decrypted, json));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -34,7 +37,7 @@ final class ExportFileWriter {
         generator.close();
         writer.write('\n');
         writer.flush();
-        return count;
+        return report;
     }
 
     private static void entry(JsonGenerator generator, PortableCredential credential, boolean decrypted,

@@ -1,5 +1,6 @@
 package org.rekey.adapter.cli.key;
 
+import java.util.concurrent.Callable;
 import org.rekey.adapter.cli.console.GroupHelp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,13 +15,13 @@ import picocli.CommandLine.Spec;
             "",
             "Rotation needs N8N_ENV_FEAT_ENCRYPTION_KEY_ROTATION=true."},
         synopsisSubcommandLabel = "COMMAND")
-final class KeysCommand implements Runnable {
+final class KeysCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
     @Override
-    public void run() {
-        GroupHelp.show(spec);
+    public Integer call() {
+        return GroupHelp.missingCommand(spec);
     }
 }

@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import org.rekey.adapter.cli.console.CliSession;
 import org.rekey.adapter.cli.console.ExitCodes;
 import org.rekey.adapter.cli.console.JsonOption;
-import org.rekey.adapter.cli.console.ProgressBar;
 import org.rekey.adapter.cli.console.Table;
 import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.ChangeInstanceKeyCommand;
@@ -58,11 +57,9 @@ final class InstanceKeyChangeCommand implements Callable<Integer> {
     public Integer call() {
         int size = new BatchCommand(batchSize.value(), false).batchSize();
         InstanceKey newKey = source.read(session::environment);
-        InstanceKeyChange change;
-        try (ProgressBar progress = session.progressBar("changing the instance key")) {
-            change = session.maintenance().changeInstanceKey()
-                    .changeInstanceKey(new ChangeInstanceKeyCommand(newKey, size, n8nStopped), progress);
-        }
+        session.offerNewInstanceKey(newKey);
+        InstanceKeyChange change = session.runJob("changing the instance key", progress -> session.maintenance()
+                .changeInstanceKey().changeInstanceKey(new ChangeInstanceKeyCommand(newKey, size, n8nStopped), progress));
         if (json.enabled()) {
             session.printer().json(InstanceKeyChangeJson.of(change));
         } else {

@@ -1,5 +1,6 @@
 package org.rekey.adapter.cli.maintenance;
 
+import java.util.concurrent.Callable;
 import org.rekey.adapter.cli.console.GroupHelp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,13 +10,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "instance-key",
         description = "Manage the instance key (N8N_ENCRYPTION_KEY), which wraps every data key.",
         synopsisSubcommandLabel = "COMMAND")
-final class InstanceKeyCommand implements Runnable {
+final class InstanceKeyCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
     @Override
-    public void run() {
-        GroupHelp.show(spec);
+    public Integer call() {
+        return GroupHelp.missingCommand(spec);
     }
 }

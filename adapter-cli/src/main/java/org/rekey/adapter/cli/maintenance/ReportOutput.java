@@ -7,7 +7,6 @@ import java.util.function.Function;
 import org.rekey.adapter.cli.console.CliSession;
 import org.rekey.adapter.cli.console.JsonOption;
 import org.rekey.adapter.cli.console.Printer;
-import org.rekey.adapter.cli.console.ProgressBar;
 import org.rekey.adapter.cli.console.Table;
 import org.rekey.application.port.in.maintenance.BatchReport;
 import org.rekey.application.port.in.maintenance.ProgressListener;
@@ -26,10 +25,7 @@ final class ReportOutput {
      */
     static BatchReport runBatch(CliSession session, JsonOption json, String label,
             Function<ProgressListener, BatchReport> job, Function<BatchReport, String> movedTo) {
-        BatchReport report;
-        try (ProgressBar progress = session.progressBar(label)) {
-            report = job.apply(progress);
-        }
+        BatchReport report = session.runJob(label, job);
         if (json.enabled()) {
             session.printer().json(BatchReportJson.of(report));
         } else {

@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import org.rekey.adapter.cli.console.CliSession;
 import org.rekey.adapter.cli.console.ExitCodes;
 import org.rekey.adapter.cli.console.JsonOption;
-import org.rekey.adapter.cli.console.ProgressBar;
 import org.rekey.application.port.in.maintenance.VerifyReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,10 +29,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        VerifyReport report;
-        try (ProgressBar progress = session.progressBar("verifying")) {
-            report = session.maintenance().verifyRecords().verifyRecords(progress);
-        }
+        VerifyReport report = session.runJob("verifying",
+                progress -> session.maintenance().verifyRecords().verifyRecords(progress));
         if (json.enabled()) {
             session.printer().json(VerifyReportJson.of(report));
         } else {

@@ -1,5 +1,6 @@
 package org.rekey.adapter.cli.value;
 
+import java.util.concurrent.Callable;
 import org.rekey.adapter.cli.console.GroupHelp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,13 +13,13 @@ import picocli.CommandLine.Spec;
             "A stored value is '<keyId>:<ciphertext>' when a data key made it, or a legacy value (no ':') "
                     + "made directly with the instance key."},
         synopsisSubcommandLabel = "COMMAND")
-final class ValuesCommand implements Runnable {
+final class ValuesCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
     @Override
-    public void run() {
-        GroupHelp.show(spec);
+    public Integer call() {
+        return GroupHelp.missingCommand(spec);
     }
 }

@@ -25,6 +25,24 @@ class JsonCodecTest {
     }
 
     @Test
+    void aStringLongerThanJacksonsLimit_saysWhichLimitWasHit_notThatTheJsonIsInvalid() {
+        String huge = "{\"data\":\"" + "a".repeat(20_000_001) + "\"}";
+
+        assertThatThrownBy(() -> json.parse(huge, "credentials file f.json"))
+                .isInstanceOfSatisfying(RekeyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
+                .hasMessageStartingWith("credentials file f.json is beyond a limit of the JSON reader")
+                .hasMessageContaining("String value length").hasMessageContaining("getMaxStringLength")
+                .hasMessageNotContaining("not valid JSON").hasMessageNotContaining("aaaa");
+    }
+
+    @Test
+    void nestingDeeperThanJacksonsLimit_saysWhichLimitWasHit() {
+        assertThatThrownBy(() -> json.parse("[".repeat(1001) + "]".repeat(1001), "--data"))
+                .hasMessageStartingWith("--data is beyond a limit of the JSON reader")
+                .hasMessageContaining("nesting depth");
+    }
+
+    @Test
     void invalidJson_givesThePosition_butNeverTheContent() {
         assertThatThrownBy(() -> json.parse("{\"password\": hunter2}", "--data"))
                 .isInstanceOf(RekeyException.class)

@@ -2,7 +2,6 @@ package org.rekey.adapter.cli.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -10,6 +9,7 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -24,7 +24,10 @@ import org.mockito.ArgumentCaptor;
 import org.rekey.adapter.cli.CliRun;
 import org.rekey.adapter.cli.JsonAssert;
 import org.rekey.adapter.cli.TestContext;
+import org.rekey.application.port.in.credential.ExportCredentialsCommand;
+import org.rekey.application.port.in.credential.ExportReport;
 import org.rekey.application.port.in.credential.PortableCredential;
+import org.rekey.application.port.in.maintenance.RecordFailure;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 
@@ -92,6 +95,38 @@ class CredentialsImportExportTest {
     }
 
     @Test
+    void import_ofA3GbFile_isRefusedByItsSize_beforeReading() throws IOException {
+        Path file = sparseFile(dir.resolve("huge.json"), 3L << 30);
+
+        CliRun.Result result = CliRun.run(context, "credentials", "import", file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("error: cannot read credentials file " + file + ": it is larger than"
+                + " 268,435,456 bytes, the most a credentials file may hold [INVALID_INPUT]\n");
+        verifyNoInteractions(context.credentials.importCredentials());
+    }
+
+    @Test
+    void create_withA3GbDataFile_isRefusedAtTheHttpBodyLimit() throws IOException {
+        Path file = sparseFile(dir.resolve("huge-data.json"), 3L << 30);
+
+        CliRun.Result result = CliRun.run(context, "credentials", "create", "--name", "n", "--type", "t",
+                "--data", "@" + file);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("error: cannot read data file " + file + ": it is larger than"
+                + " 1,114,112 bytes, the most a data file may hold [INVALID_INPUT]\n");
+    }
+
+    /** A file of the given size whose blocks are never written (no disk used). */
+    private static Path sparseFile(Path file, long size) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(size);
+        }
+        return file;
+    }
+
+    @Test
     void import_ofAMissingFile_isBadInput() {
         CliRun.Result result = CliRun.run(context, "credentials", "import", dir.resolve("none.json").toString());
 
@@ -112,8 +147,8 @@ class CredentialsImportExportTest {
     }
 
     private void givenTwoStoredCredentials() {
-        when(context.credentials.exportCredentials().exportCredentials(anyBoolean(), any())).thenAnswer(call -> {
-            boolean decrypted = call.getArgument(0);
+        when(context.credentials.exportCredentials().exportCredentials(any(), any())).thenAnswer(call -> {
+            boolean decrypted = call.<ExportCredentialsCommand>getArgument(0).decrypted();
             Consumer<PortableCredential> sink = call.getArgument(1);
             sink.accept(new PortableCredential("aB1", "Mail", "smtp",
                     decrypted ? "{\"user\":\"me\",\"password\":\"s3cret\"}" : "Ab12Cd34Ef56Gh78:AQIDBA==",
@@ -121,7 +156,7 @@ class CredentialsImportExportTest {
             sink.accept(new PortableCredential("cD2", "Git", "githubApi",
                     decrypted ? "{\"token\":\"t0k\"}" : "U2FsdGVkX1+abc=",
                     Instant.parse("2024-01-02T03:04:05Z"), Instant.parse("2024-01-02T03:04:05Z")));
-            return 2L;
+            return new ExportReport(2, List.of());
         });
     }
 
@@ -141,7 +176,7 @@ class CredentialsImportExportTest {
         assertThat(json.get(0).get("data").asText()).isEqualTo("Ab12Cd34Ef56Gh78:AQIDBA==");
         assertThat(json.get(0).get("updatedAt").asText()).isEqualTo("2024-02-03T04:05:06.500Z");
         assertThat(json.get(1).get("id").asText()).isEqualTo("cD2");
-        verify(context.credentials.exportCredentials()).exportCredentials(eq(false), any());
+        verify(context.credentials.exportCredentials()).exportCredentials(eq(new ExportCredentialsCommand(false, false)), any());
     }
 
     @Test
@@ -188,8 +223,41 @@ class CredentialsImportExportTest {
     }
 
     @Test
+    void export_decrypted_keepingGoing_writesTheOthers_listsEveryFailure_andExits1() throws IOException {
+        when(context.credentials.exportCredentials().exportCredentials(any(), any())).thenAnswer(call -> {
+            Consumer<PortableCredential> sink = call.getArgument(1);
+            sink.accept(new PortableCredential("aB1", "Mail", "smtp", "{}", Instant.EPOCH, Instant.EPOCH));
+            return new ExportReport(1, List.of(
+                    new RecordFailure("credentials_entity", "cD2", "data", "DECRYPTION_FAILED", "the value does not decrypt with key K"),
+                    new RecordFailure("credentials_entity", "eF3", "data", "KEY_NOT_FOUND", "no key Zz98")));
+        });
+        Path file = dir.resolve("creds.json");
+
+        CliRun.Result result = CliRun.run(context, "credentials", "export", "--decrypted", "--keep-going",
+                "--output", file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        verify(context.credentials.exportCredentials()).exportCredentials(eq(new ExportCredentialsCommand(true, true)),
+                any());
+        assertThat(JsonAssert.parse(Files.readString(file))).hasSize(1);
+        assertThat(result.err().lines().toList()).endsWith(
+                "not exported: credential cD2: the value does not decrypt with key K [DECRYPTION_FAILED]",
+                "not exported: credential eF3: no key Zz98 [KEY_NOT_FOUND]",
+                "error: 2 credentials do not decrypt and are not in the export (listed above); it holds the other 1."
+                        + " Run 'rekey verify' for details");
+    }
+
+    @Test
+    void export_keepGoingWithoutDecrypted_isBadUsage() {
+        CliRun.Result result = CliRun.run(context, "credentials", "export", "--keep-going");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: --keep-going applies to a --decrypted export only");
+    }
+
+    @Test
     void export_thatFailsMidway_leavesNoFile() {
-        when(context.credentials.exportCredentials().exportCredentials(anyBoolean(), any())).thenAnswer(call -> {
+        when(context.credentials.exportCredentials().exportCredentials(any(), any())).thenAnswer(call -> {
             Consumer<PortableCredential> sink = call.getArgument(1);
             sink.accept(new PortableCredential("aB1", "Mail", "smtp", "{}", Instant.EPOCH, Instant.EPOCH));
             throw new RekeyException(ErrorCode.DECRYPTION_FAILED, "record cD2 does not decrypt");

@@ -8,8 +8,14 @@ import static org.rekey.adapter.cli.Fixtures.ACTIVE_ID;
 import static org.rekey.adapter.cli.Fixtures.OLD_ID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
 import org.rekey.adapter.cli.CliRun;
 import org.rekey.adapter.cli.Fixtures;
@@ -26,6 +32,9 @@ import org.rekey.domain.key.KeyAlgorithm;
 import org.rekey.domain.key.KeyStatus;
 
 class KeysCommandsTest {
+
+    @TempDir
+    Path dir;
 
     private final TestContext context = new TestContext();
 
@@ -193,6 +202,79 @@ class KeysCommandsTest {
         verify(context.keys.importDataKey()).importDataKey(new ImportDataKeyCommand(new DataKeyId(OLD_ID),
                 "AWrapped==", KeyAlgorithm.AES_256_GCM, KeyStatus.INACTIVE));
         assertThat(result.out()).contains(OLD_ID).doesNotContain("AWrapped==");
+    }
+
+    @Test
+    void import_withDates_passesThemOn_andDefersSeeding() {
+        when(context.keys.importDataKey().importDataKey(any())).thenReturn(Fixtures.oldKey());
+
+        CliRun.Result result = CliRun.run(context, "keys", "import", "--id", OLD_ID, "--value", "AWrapped==",
+                "--algorithm", "aes-256-gcm", "--status", "inactive", "--created-at", "2024-05-01T10:00:00.000Z",
+                "--updated-at", "2024-06-01 10:00:00.000");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        verify(context.keys.importDataKey()).importDataKey(new ImportDataKeyCommand(new DataKeyId(OLD_ID),
+                "AWrapped==", KeyAlgorithm.AES_256_GCM, KeyStatus.INACTIVE,
+                Optional.of(Instant.parse("2024-05-01T10:00:00Z")), Optional.of(Instant.parse("2024-06-01T10:00:00Z"))));
+        assertThat(context.seedingDeferred).isTrue();
+    }
+
+    @Test
+    void import_withABadDate_isBadInput_andOpensNothing() {
+        CliRun.Result result = CliRun.run(context, "keys", "import", "--id", OLD_ID, "--value", "AWrapped==",
+                "--algorithm", "aes-256-gcm", "--status", "inactive", "--created-at", "yesterday");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: --created-at must be an ISO 8601 date-time");
+        assertThat(context.useCasesOpened).hasValue(0);
+    }
+
+    @Test
+    void import_ofADumpFile_passesEveryDataKeyRowWithItsDates_andSkipsOtherTypes() throws IOException {
+        when(context.keys.importDataKey().importDataKeys(any())).thenReturn(List.of(Fixtures.oldKey()));
+        Path file = Files.writeString(dir.resolve("deployment_key.json"), """
+                [{"id":"LegacyRow0000001","type":"data_encryption","value":"AVal1==","algorithm":"aes-256-cbc",
+                  "status":"inactive","createdAt":"2024-05-01T10:00:00.123+00:00","updatedAt":"2024-05-01T10:00:00.123+00:00"},
+                 {"id":"Sign000000000001","type":"signing.hmac","value":"AVal2==","algorithm":null,"status":"active",
+                  "createdAt":"2024-05-01T10:00:00.123+00:00","updatedAt":"2024-05-01T10:00:00.123+00:00"},
+                 {"id":"AbCdEfGhIjKlMnOp","type":"data_encryption","value":"AVal3==","algorithm":"aes-256-gcm",
+                  "status":"active","createdAt":"2024-05-01 10:00:00.123","updatedAt":"2024-07-01 10:00:00.000"}]
+                """);
+
+        CliRun.Result result = CliRun.run(context, "keys", "import", "--file", file.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        Instant t = Instant.parse("2024-05-01T10:00:00.123Z");
+        verify(context.keys.importDataKey()).importDataKeys(List.of(
+                new ImportDataKeyCommand(new DataKeyId("LegacyRow0000001"), "AVal1==", KeyAlgorithm.AES_256_CBC,
+                        KeyStatus.INACTIVE, Optional.of(t), Optional.of(t)),
+                new ImportDataKeyCommand(new DataKeyId("AbCdEfGhIjKlMnOp"), "AVal3==", KeyAlgorithm.AES_256_GCM,
+                        KeyStatus.ACTIVE, Optional.of(t), Optional.of(Instant.parse("2024-07-01T10:00:00Z")))));
+        assertThat(result.err()).contains("skipped 1 rows of other types");
+        assertThat(result.out()).contains(OLD_ID).doesNotContain("AVal");
+        assertThat(context.seedingDeferred).isTrue();
+    }
+
+    @Test
+    void import_ofADumpFileWithABadRow_namesIt_andOpensNothing() throws IOException {
+        Path file = Files.writeString(dir.resolve("deployment_key.json"),
+                "[{\"id\":\"AbCdEfGhIjKlMnOp\",\"value\":\"AVal3==\",\"algorithm\":\"aes-256-gcm\"}]");
+
+        CliRun.Result result = CliRun.run(context, "keys", "import", "--file", file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("row 1 (id AbCdEfGhIjKlMnOp): it has no status; nothing was imported")
+                .doesNotContain("AVal3");
+        assertThat(context.useCasesOpened).hasValue(0);
+    }
+
+    @Test
+    void import_withBothAFileAndARow_isBadUsage() {
+        CliRun.Result result = CliRun.run(context, "keys", "import", "--file", "x.json", "--id", OLD_ID,
+                "--value", "AWrapped==", "--algorithm", "aes-256-gcm", "--status", "inactive");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: ").contains("mutually exclusive");
     }
 
     @Test

@@ -64,6 +64,16 @@ class InstanceKeyChangeCommandTest {
     }
 
     @Test
+    void change_offersTheNewKeyToStartUp_soAnInterruptedChangeCanFinish() {
+        givenChangeSucceeds();
+        context.environment.put("NEW_KEY", NEW_KEY);
+
+        CliRun.run(context, "instance-key", "change", "--from-env", "NEW_KEY");
+
+        assertThat(context.offeredNewKey).isEqualTo(InstanceKey.of(NEW_KEY));
+    }
+
+    @Test
     void change_readsTheNewKeyFromAFile_withoutItsTrailingNewline() throws IOException {
         givenChangeSucceeds();
         Path file = Files.writeString(dir.resolve("new-key"), NEW_KEY + "\n");

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.adapter.cli.CliRun;
 import org.rekey.adapter.cli.JsonAssert;
 import org.rekey.adapter.cli.TestContext;
@@ -54,6 +55,54 @@ class ReencryptCommandTest {
                 Zz98      60
                 legacy    40
                 """);
+    }
+
+    @Test
+    void reencrypt_thatFailsMidway_saysHowFarItCame_thenTheOneErrorLine() {
+        when(context.maintenance.reencrypt().reencrypt(any(), any())).thenAnswer(call -> {
+            ProgressListener listener = call.getArgument(1);
+            listener.onProgress(new Progress(300, 2000, 1));
+            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "the database connection was lost");
+        });
+
+        CliRun.Result result = CliRun.run(context, "reencrypt");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("""
+                re-encrypting stopped after 300 of 2000 records (1 failed)
+                error: the database connection was lost [STORAGE_FAILURE]
+                """);
+    }
+
+    @Test
+    void verify_thatFailsBeforeTheFirstBatch_saysSo() {
+        when(context.maintenance.verifyRecords().verifyRecords(any()))
+                .thenThrow(new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "the database connection was lost"));
+
+        CliRun.Result result = CliRun.run(context, "verify");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("""
+                verifying stopped before the first batch was done
+                error: the database connection was lost [STORAGE_FAILURE]
+                """);
+    }
+
+    @Test
+    void instanceKeyChange_thatFailsMidway_saysHowFarItCame() {
+        context.environment.put("NEW_KEY", "a-new-key");
+        when(context.maintenance.changeInstanceKey().changeInstanceKey(any(), any())).thenAnswer(call -> {
+            ProgressListener listener = call.getArgument(1);
+            listener.onProgress(new Progress(20, 40, 0));
+            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "the database connection was lost");
+        });
+
+        CliRun.Result result = CliRun.run(context, "instance-key", "change", "--from-env", "NEW_KEY");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("changing the instance key stopped after 20 of 40 records\n")
+                .endsWith("error: the database connection was lost [STORAGE_FAILURE]\n");
     }
 
     @Test

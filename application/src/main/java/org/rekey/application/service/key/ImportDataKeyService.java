@@ -2,6 +2,7 @@ package org.rekey.application.service.key;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.in.key.ImportDataKeyCommand;
 import org.rekey.application.port.in.key.ImportDataKeyUseCase;
@@ -12,7 +13,10 @@ import org.rekey.domain.key.KeyType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Imports an n8n {@code deployment_key} row after proving it unwraps under this instance key. */
+/**
+ * Imports n8n {@code deployment_key} rows, with their own dates, after proving they unwrap under this instance
+ * key; into a store without keys they take the place of seeding.
+ */
 public final class ImportDataKeyService implements ImportDataKeyUseCase {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportDataKeyService.class);
@@ -32,12 +36,20 @@ public final class ImportDataKeyService implements ImportDataKeyUseCase {
 
     @Override
     public DataKeyView importDataKey(ImportDataKeyCommand command) {
+        return importDataKeys(List.of(command)).get(0);
+    }
+
+    @Override
+    public List<DataKeyView> importDataKeys(List<ImportDataKeyCommand> rows) {
         RotationGuard.requireEnabled(settings);
         Instant now = clock.instant();
-        DataKey imported = DataKey.reconstitute(command.id(), KeyType.DATA_ENCRYPTION, command.algorithm(),
-                command.status(), command.wrappedValue(), now, now);
-        keyChanges.apply("keys-import", keyring -> keyring.importKey(imported, now));
-        LOG.info("imported data key {} as {}", imported.id(), imported.status().wireName());
-        return DataKeyView.of(imported, loadSecrets.countSecretsUsing(imported.id()));
+        List<DataKey> imported = rows.stream().map(row -> {
+            Instant created = row.createdAt().orElse(now);
+            return DataKey.reconstitute(row.id(), KeyType.DATA_ENCRYPTION, row.algorithm(), row.status(),
+                    row.wrappedValue(), created, row.updatedAt().orElse(created));
+        }).toList();
+        keyChanges.apply("keys-import", keyring -> keyring.importKeys(imported, now));
+        imported.forEach(key -> LOG.info("imported data key {} as {}", key.id(), key.status().wireName()));
+        return imported.stream().map(key -> DataKeyView.of(key, loadSecrets.countSecretsUsing(key.id()))).toList();
     }
 }

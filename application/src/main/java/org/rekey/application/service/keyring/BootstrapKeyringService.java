@@ -38,10 +38,22 @@ public final class BootstrapKeyringService implements BootstrapKeyringUseCase {
     private final RekeySettings settings;
     private final Clock clock;
     private final SecureRandom random;
+    private final Optional<InstanceKey> offeredNewKey;
+    private final boolean seedingDeferred;
 
     public BootstrapKeyringService(InstanceKeyResolver resolver, TransactionPort transactions,
             LoadDataKeysPort loadDataKeys, SaveDataKeysPort saveDataKeys, LoadRecordsPort loadRecords,
             RekeySettings settings, Clock clock, SecureRandom random) {
+        this(resolver, transactions, loadDataKeys, saveDataKeys, loadRecords, settings, clock, random,
+                StartOptions.NONE);
+    }
+
+    /** @param options what the command this process runs asks of start-up */
+    public BootstrapKeyringService(InstanceKeyResolver resolver, TransactionPort transactions,
+            LoadDataKeysPort loadDataKeys, SaveDataKeysPort saveDataKeys, LoadRecordsPort loadRecords,
+            RekeySettings settings, Clock clock, SecureRandom random, StartOptions options) {
+        this.offeredNewKey = options.offeredNewKey();
+        this.seedingDeferred = options.seedingDeferred();
         this.resolver = resolver;
         this.transactions = transactions;
         this.loadDataKeys = loadDataKeys;
@@ -54,11 +66,17 @@ public final class BootstrapKeyringService implements BootstrapKeyringUseCase {
 
     @Override
     public Keyring bootstrapKeyring() {
-        InstanceKey instanceKey = resolver.resolve();
+        InstanceKeyResolver.Resolved resolved = resolver.resolveWithSource(
+                () -> !loadDataKeys.loadDataKeys().isEmpty() || loadRecords.countRecords() > 0);
+        InstanceKey instanceKey = resolved.key();
         List<DataKey> stored = loadDataKeys.loadDataKeys();
         if (stored.isEmpty()) {
-            requireKeyReadsLegacyRecords(instanceKey);
+            requireKeyReadsLegacyRecords(resolved);
             if (!settings.rotationEnabled()) {
+                return Keyring.empty(instanceKey);
+            }
+            if (seedingDeferred && settings.instanceType() == RekeySettings.InstanceType.MAIN) {
+                LOG.info("no data keys yet: not seeding, the key import takes the place of the first keys");
                 return Keyring.empty(instanceKey);
             }
             stored = switch (settings.instanceType()) {
@@ -69,10 +87,43 @@ public final class BootstrapKeyringService implements BootstrapKeyringUseCase {
                         + " them (rekey never seeds n8n's keys), then run rekey again; nothing was changed");
             };
         }
-        Keyring keyring = Keyring.reconstitute(instanceKey, stored);
+        Keyring keyring = unwrap(resolved, stored);
         keyring.activeKey().ifPresent(active -> LOG.info("keyring ready: {} keys, active key {}",
                 keyring.keys().size(), active.id()));
         return keyring;
+    }
+
+    /**
+     * Unwraps the stored keys with the configured instance key, or else with the new key an interrupted
+     * {@code instance-key change} is being finished with, if the command offered one and it unwraps them.
+     */
+    private Keyring unwrap(InstanceKeyResolver.Resolved resolved, List<DataKey> stored) {
+        try {
+            return Keyring.reconstitute(resolved.key(), stored);
+        } catch (RekeyException e) {
+            if (e.code() != ErrorCode.WRONG_INSTANCE_KEY) {
+                throw e;
+            }
+        }
+        if (offeredNewKey.isPresent()) {
+            try {
+                Keyring keyring = Keyring.reconstitute(offeredNewKey.get(), stored);
+                LOG.warn("the data keys are wrapped under the new instance key (key {}), not under the key from {}"
+                        + " (key {}): finishing an interrupted instance-key change", offeredNewKey.get().fingerprint(),
+                        resolved.source(), resolved.key().fingerprint());
+                return keyring;
+            } catch (RekeyException e) {
+                if (e.code() != ErrorCode.WRONG_INSTANCE_KEY) {
+                    throw e;
+                }
+            }
+        }
+        throw new RekeyException(ErrorCode.WRONG_INSTANCE_KEY, "the data keys do not unwrap with the instance key"
+                + " from " + resolved.source() + " (key " + resolved.key().fingerprint() + "); "
+                + resolver.describeSources() + ". Set the key the data keys were wrapped under. If `rekey"
+                + " instance-key change` was interrupted, the keys may be wrapped under the new key already: finish"
+                + " with `rekey instance-key change --from-env VAR` (or --from-file PATH) holding the new key."
+                + " Nothing was changed");
     }
 
     private List<DataKey> seed(InstanceKey instanceKey) {
@@ -124,7 +175,8 @@ public final class BootstrapKeyringService implements BootstrapKeyringUseCase {
      * against a stored legacy record instead, if there is one: seeding under a wrong key would wrap
      * the new keys under it.
      */
-    private void requireKeyReadsLegacyRecords(InstanceKey instanceKey) {
+    private void requireKeyReadsLegacyRecords(InstanceKeyResolver.Resolved resolved) {
+        InstanceKey instanceKey = resolved.key();
         Optional<EncryptedRecord> sample = loadRecords.loadRecordsAfter(Optional.empty(), 1).stream().findFirst();
         if (sample.isEmpty()) {
             return;
@@ -136,8 +188,9 @@ public final class BootstrapKeyringService implements BootstrapKeyringUseCase {
         } catch (RekeyException e) {
             if (e.code() == ErrorCode.DECRYPTION_FAILED) {
                 throw new RekeyException(ErrorCode.WRONG_INSTANCE_KEY, "stored credential " + sample.get().id()
-                        + " does not decrypt with this instance key: N8N_ENCRYPTION_KEY differs from the key the"
-                        + " data was written with. Set the original key; nothing was changed");
+                        + " does not decrypt with the instance key from " + resolved.source() + " (key "
+                        + instanceKey.fingerprint() + "): it differs from the key the data was written with; "
+                        + resolver.describeSources() + ". Set the original key; nothing was changed");
             }
         }
     }

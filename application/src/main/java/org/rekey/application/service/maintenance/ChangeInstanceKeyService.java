@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.BatchReport;
 import org.rekey.application.port.in.maintenance.ChangeInstanceKeyCommand;
@@ -18,6 +19,7 @@ import org.rekey.application.port.out.SecretRewrite;
 import org.rekey.application.port.out.StoredSecret;
 import org.rekey.application.port.out.WrappedSecretsPort;
 import org.rekey.application.port.out.TransactionPort;
+import org.rekey.application.service.keyring.InstanceKeyResolver;
 import org.rekey.application.service.keyring.KeyringCache;
 import org.rekey.application.service.backup.Backups;
 import org.rekey.application.service.keyring.RekeySettings;
@@ -57,6 +59,7 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
     private final LoadSecretsPort loadSecrets;
     private final WrappedSecretsPort wrappedSecrets;
     private final InstanceKeySourcesPort sources;
+    private final InstanceKeyResolver resolver;
     private final KeyringCache keyring;
     private final Backups backups;
     private final RekeySettings settings;
@@ -64,7 +67,9 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
 
     public ChangeInstanceKeyService(RecordMover mover, TransactionPort transactions, LoadDataKeysPort loadDataKeys,
             SaveDataKeysPort saveDataKeys, LoadSecretsPort loadSecrets, WrappedSecretsPort wrappedSecrets,
-            InstanceKeySourcesPort sources, KeyringCache keyring, Backups backups, RekeySettings settings, Clock clock) {
+            InstanceKeySourcesPort sources, InstanceKeyResolver resolver, KeyringCache keyring, Backups backups,
+            RekeySettings settings, Clock clock) {
+        this.resolver = resolver;
         this.mover = mover;
         this.transactions = transactions;
         this.loadDataKeys = loadDataKeys;
@@ -87,7 +92,13 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
         }
         InstanceKey current = keyring.current().instanceKey();
         if (current.sameAs(command.newKey())) {
-            throw RekeyException.invalid("the new instance key is the one in use already");
+            Optional<InstanceKeyResolver.Resolved> configured = resolver.configured();
+            if (configured.isEmpty() || configured.get().key().sameAs(command.newKey())) {
+                throw RekeyException.invalid("the new instance key is the one in use already");
+            }
+            LOG.warn("finishing an interrupted instance-key change: the data keys are wrapped under the new key"
+                    + " already, {} still holds the old one", configured.get().source());
+            return finish(command, 0, 0);
         }
         if (settings.instanceType() == RekeySettings.InstanceType.GUEST && !command.othersStopped()) {
             throw RekeyException.invalid("stop n8n first (main, workers and webhook processes): while it runs it"
@@ -124,6 +135,11 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
         int total = rewrapped.keys().changed().size() + rewrapped.secrets();
         LOG.warn("instance key changed: {} data keys and {} other secrets re-wrapped under the new key",
                 rewrapped.keys().changed().size(), rewrapped.secrets());
+        return finish(command, total, moved.moved());
+    }
+
+    /** The last step: the config file gets the new key when that is where the key is kept. */
+    private InstanceKeyChange finish(ChangeInstanceKeyCommand command, int keysRewrapped, long recordsMoved) {
         boolean fromEnvironment = sources.fromEnvironment().isPresent() || sources.fromKeyFile().isPresent();
         boolean inConfigFile = sources.fromConfigFile().isPresent() || !fromEnvironment;
         if (inConfigFile) {
@@ -137,7 +153,7 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
             nextStep = "set N8N_ENCRYPTION_KEY (or N8N_ENCRYPTION_KEY_FILE) to the new key on every instance and"
                     + " restart them: an instance still on the old key refuses to start";
         }
-        return new InstanceKeyChange(total, moved.moved(), inConfigFile, nextStep);
+        return new InstanceKeyChange(keysRewrapped, recordsMoved, inConfigFile, nextStep);
     }
 
     /** Re-protects every secret kept directly under the instance key; all or nothing. */

@@ -11,15 +11,25 @@ import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.credential.CredentialPage;
 import org.rekey.application.port.in.credential.CredentialView;
+import org.rekey.application.port.in.credential.ExportCredentialsCommand;
+import org.rekey.application.port.in.credential.ExportReport;
 import org.rekey.application.port.in.credential.ListCredentialsQuery;
 import org.rekey.application.port.in.credential.PortableCredential;
+import org.rekey.application.port.in.maintenance.RecordFailure;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
 import org.rekey.domain.error.ErrorCode;
+import org.rekey.domain.error.RekeyException;
+import org.rekey.domain.key.InstanceKey;
+import org.rekey.domain.key.Keyring;
+import org.rekey.domain.key.WriteFormat;
 import org.rekey.domain.record.RecordId;
 
 /** Credential use cases over the in-memory store: list, delete, export and all-or-nothing import. */
 class CredentialsTest {
+
+    private static final ExportCredentialsCommand ENCRYPTED = new ExportCredentialsCommand(false, false);
+    private static final ExportCredentialsCommand DECRYPTED = new ExportCredentialsCommand(true, false);
 
     private final InMemoryStore store = new InMemoryStore();
     private final TestServices rekey = TestServices.builder().store(store).build();
@@ -71,11 +81,47 @@ class CredentialsTest {
         List<PortableCredential> encrypted = new ArrayList<>();
         List<PortableCredential> decrypted = new ArrayList<>();
 
-        assertThat(rekey.credentials().exportCredentials().exportCredentials(false, encrypted::add)).isEqualTo(1);
-        rekey.credentials().exportCredentials().exportCredentials(true, decrypted::add);
+        assertThat(rekey.credentials().exportCredentials().exportCredentials(ENCRYPTED, encrypted::add).exported()).isEqualTo(1);
+        rekey.credentials().exportCredentials().exportCredentials(DECRYPTED, decrypted::add);
 
         assertThat(encrypted).singleElement().satisfies(c -> assertThat(c.data()).isEqualTo(stored));
         assertThat(decrypted).singleElement().satisfies(c -> assertThat(c.data()).isEqualTo(Fixtures.JSON));
+    }
+
+    @Test
+    void exportDecrypted_stopsAtARecordThatDoesNotDecrypt_namingIt() {
+        create("a");
+        store.insertRecord(Fixtures.raw("broken", Keyring.empty(InstanceKey.of("elsewhere")).encrypt("{}",
+                WriteFormat.LEGACY)));
+
+        RekeyException e = assertRejected(ErrorCode.DECRYPTION_FAILED,
+                () -> rekey.credentials().exportCredentials().exportCredentials(DECRYPTED, c -> { }));
+
+        assertThat(e.getMessage()).startsWith("credential broken does not decrypt").contains("--keep-going");
+    }
+
+    @Test
+    void exportDecrypted_keepingGoing_exportsTheOthers_andReportsEveryFailure() {
+        create("a");
+        create("b");
+        for (String id : List.of("broken1", "broken2")) {
+            store.insertRecord(Fixtures.raw(id, Keyring.empty(InstanceKey.of("elsewhere")).encrypt("{}",
+                    WriteFormat.LEGACY)));
+        }
+        List<PortableCredential> exported = new ArrayList<>();
+
+        ExportReport report = rekey.credentials().exportCredentials().exportCredentials(new ExportCredentialsCommand(true, true),
+                exported::add);
+
+        assertThat(report.exported()).isEqualTo(2);
+        assertThat(exported).extracting(PortableCredential::name).containsExactlyInAnyOrder("a", "b");
+        assertThat(report.failures()).extracting(RecordFailure::recordId).containsExactly("broken1", "broken2");
+        assertThat(report.failures()).allSatisfy(f -> assertThat(f.code()).isEqualTo("DECRYPTION_FAILED"));
+    }
+
+    @Test
+    void keepGoing_withoutDecrypted_isRefused() {
+        assertRejected(ErrorCode.INVALID_INPUT, () -> new ExportCredentialsCommand(false, true));
     }
 
     @Test
@@ -83,7 +129,7 @@ class CredentialsTest {
         create("a");
         create("b");
         List<PortableCredential> exported = new ArrayList<>();
-        rekey.credentials().exportCredentials().exportCredentials(false, exported::add);
+        rekey.credentials().exportCredentials().exportCredentials(ENCRYPTED, exported::add);
         InMemoryStore target = new InMemoryStore();
         target.saveDataKeys(store.loadDataKeys());
 

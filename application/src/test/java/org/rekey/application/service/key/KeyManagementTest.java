@@ -96,6 +96,37 @@ class KeyManagementTest {
     }
 
     @Test
+    void importingARow_keepsTheDatesItWasGiven() {
+        DataKey exported = Keyring.seed(rekey.instanceKey(), Fixtures.T0, Fixtures.RANDOM).activeKey().orElseThrow();
+        java.time.Instant created = java.time.Instant.parse("2024-05-01T10:00:00Z");
+        java.time.Instant updated = java.time.Instant.parse("2024-06-01T10:00:00Z");
+
+        DataKeyView imported = rekey.keys().importDataKey().importDataKey(new ImportDataKeyCommand(exported.id(),
+                exported.wrappedValue(), exported.algorithm(), KeyStatus.INACTIVE, Optional.of(created),
+                Optional.of(updated)));
+
+        assertThat(imported.createdAt()).isEqualTo(created);
+        assertThat(imported.updatedAt()).isEqualTo(updated);
+        assertThat(store.loadDataKeys()).filteredOn(k -> k.id().equals(exported.id())).singleElement()
+                .satisfies(k -> {
+                    assertThat(k.createdAt()).isEqualTo(created);
+                    assertThat(k.updatedAt()).isEqualTo(updated);
+                });
+    }
+
+    @Test
+    void importingARow_withOnlyACreatedAt_usesItForUpdatedAtToo() {
+        DataKey exported = Keyring.seed(rekey.instanceKey(), Fixtures.T0, Fixtures.RANDOM).activeKey().orElseThrow();
+        java.time.Instant created = java.time.Instant.parse("2024-05-01T10:00:00Z");
+
+        DataKeyView imported = rekey.keys().importDataKey().importDataKey(new ImportDataKeyCommand(exported.id(),
+                exported.wrappedValue(), exported.algorithm(), KeyStatus.INACTIVE, Optional.of(created),
+                Optional.empty()));
+
+        assertThat(imported.updatedAt()).isEqualTo(created);
+    }
+
+    @Test
     void importingAKeyWrappedUnderAnotherInstanceKey_isWrongInstanceKey_andChangesNothing() {
         DataKey foreign = Keyring.seed(InstanceKey.of("another deployment"), Fixtures.T0, Fixtures.RANDOM)
                 .activeKey().orElseThrow();

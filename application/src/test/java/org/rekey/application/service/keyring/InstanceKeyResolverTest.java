@@ -34,7 +34,7 @@ class InstanceKeyResolverTest {
     void environmentKey_wins_andIsNotSavedAnywhere() {
         when(sources.fromEnvironment()).thenReturn(Optional.of(ENV_KEY));
 
-        InstanceKey key = resolver().resolve();
+        InstanceKey key = resolver().resolve(() -> false);
 
         assertThat(key.sameAs(InstanceKey.of(ENV_KEY))).isTrue();
         verify(sources, never()).saveToConfigFile(anyString());
@@ -45,7 +45,7 @@ class InstanceKeyResolverTest {
         when(sources.fromEnvironment()).thenReturn(Optional.of(ENV_KEY));
         when(sources.fromConfigFile()).thenReturn(Optional.of(ENV_KEY));
 
-        assertThat(resolver().resolve().sameAs(InstanceKey.of(ENV_KEY))).isTrue();
+        assertThat(resolver().resolve(() -> false).sameAs(InstanceKey.of(ENV_KEY))).isTrue();
     }
 
     @Test
@@ -54,7 +54,7 @@ class InstanceKeyResolverTest {
         when(sources.fromConfigFile()).thenReturn(Optional.of(OTHER_KEY));
         when(sources.describeConfigFile()).thenReturn(CONFIG_PATH);
 
-        RekeyException e = assertRejected(ErrorCode.INSTANCE_KEY_MISMATCH, () -> resolver().resolve());
+        RekeyException e = assertRejected(ErrorCode.INSTANCE_KEY_MISMATCH, () -> resolver().resolve(() -> false));
 
         assertThat(e.getMessage()).contains("N8N_ENCRYPTION_KEY", CONFIG_PATH).doesNotContain(ENV_KEY)
                 .doesNotContain(OTHER_KEY);
@@ -66,7 +66,7 @@ class InstanceKeyResolverTest {
         when(sources.fromEnvironment()).thenReturn(Optional.of(ENV_KEY));
         when(sources.fromKeyFile()).thenReturn(Optional.of(OTHER_KEY));
 
-        RekeyException e = assertRejected(ErrorCode.INSTANCE_KEY_MISMATCH, () -> resolver().resolve());
+        RekeyException e = assertRejected(ErrorCode.INSTANCE_KEY_MISMATCH, () -> resolver().resolve(() -> false));
 
         assertThat(e.getMessage()).contains("N8N_ENCRYPTION_KEY_FILE").doesNotContain(ENV_KEY)
                 .doesNotContain(OTHER_KEY);
@@ -78,7 +78,7 @@ class InstanceKeyResolverTest {
         when(sources.fromConfigFile()).thenReturn(Optional.of(OTHER_KEY));
         when(sources.describeConfigFile()).thenReturn(CONFIG_PATH);
 
-        RekeyException e = assertRejected(ErrorCode.INSTANCE_KEY_MISMATCH, () -> resolver().resolve());
+        RekeyException e = assertRejected(ErrorCode.INSTANCE_KEY_MISMATCH, () -> resolver().resolve(() -> false));
 
         assertThat(e.getMessage()).contains("N8N_ENCRYPTION_KEY_FILE", CONFIG_PATH);
     }
@@ -87,20 +87,20 @@ class InstanceKeyResolverTest {
     void keyFileAlone_isUsed() {
         when(sources.fromKeyFile()).thenReturn(Optional.of(OTHER_KEY));
 
-        assertThat(resolver().resolve().sameAs(InstanceKey.of(OTHER_KEY))).isTrue();
+        assertThat(resolver().resolve(() -> false).sameAs(InstanceKey.of(OTHER_KEY))).isTrue();
     }
 
     @Test
     void configFileAlone_isUsed_andNotRewritten() {
         when(sources.fromConfigFile()).thenReturn(Optional.of(OTHER_KEY));
 
-        assertThat(resolver().resolve().sameAs(InstanceKey.of(OTHER_KEY))).isTrue();
+        assertThat(resolver().resolve(() -> false).sameAs(InstanceKey.of(OTHER_KEY))).isTrue();
         verify(sources, never()).saveToConfigFile(anyString());
     }
 
     @Test
     void noKeyAnywhere_generatesA24ByteBase64Key_andSavesItToTheConfigFile() {
-        InstanceKey key = resolver().resolve();
+        InstanceKey key = resolver().resolve(() -> false);
 
         ArgumentCaptor<String> saved = ArgumentCaptor.forClass(String.class);
         verify(sources).saveToConfigFile(saved.capture());
@@ -109,9 +109,17 @@ class InstanceKeyResolverTest {
     }
 
     @Test
+    void noKeyAnywhere_withDataInTheStore_generatesNothing_andSaysWhatToSet() {
+        RekeyException e = assertRejected(ErrorCode.WRONG_INSTANCE_KEY, () -> resolver().resolve(() -> true));
+
+        assertThat(e.getMessage()).contains("no instance key is set", "N8N_ENCRYPTION_KEY", "already holds");
+        verify(sources, never()).saveToConfigFile(anyString());
+    }
+
+    @Test
     void generatedKeys_differFromOneStartToTheNext() {
-        InstanceKey first = resolver().resolve();
-        InstanceKey second = resolver().resolve();
+        InstanceKey first = resolver().resolve(() -> false);
+        InstanceKey second = resolver().resolve(() -> false);
 
         assertThat(first.sameAs(second)).isFalse();
     }
@@ -120,7 +128,7 @@ class InstanceKeyResolverTest {
     void aFailingKeyFile_failsResolution_andNothingIsGenerated() {
         when(sources.fromKeyFile()).thenThrow(RekeyException.invalid("N8N_ENCRYPTION_KEY_FILE names a missing file"));
 
-        assertRejected(ErrorCode.INVALID_INPUT, () -> resolver().resolve());
+        assertRejected(ErrorCode.INVALID_INPUT, () -> resolver().resolve(() -> false));
 
         verify(sources, never()).saveToConfigFile(anyString());
     }
@@ -129,7 +137,7 @@ class InstanceKeyResolverTest {
     void aBlankEnvironmentKey_isRefused() {
         when(sources.fromEnvironment()).thenReturn(Optional.of("   "));
 
-        assertRejected(ErrorCode.INVALID_INPUT, () -> resolver().resolve());
+        assertRejected(ErrorCode.INVALID_INPUT, () -> resolver().resolve(() -> false));
     }
 
     private InstanceKeyResolver resolver() {

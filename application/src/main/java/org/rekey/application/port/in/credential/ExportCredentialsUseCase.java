@@ -4,6 +4,9 @@ import java.util.function.Consumer;
 
 /** Streams every credential in n8n's export shape, encrypted as stored or decrypted. */
 public interface ExportCredentialsUseCase {
-    /** @return how many were exported */
-    long exportCredentials(boolean decrypted, Consumer<PortableCredential> sink);
+    /**
+     * @throws org.rekey.domain.error.RekeyException for the first record that does not decrypt, naming it,
+     *     unless the command keeps going: then the report lists every such record
+     */
+    ExportReport exportCredentials(ExportCredentialsCommand command, Consumer<PortableCredential> sink);
 }
