@@ -310,6 +310,7 @@ step_reencrypt() {
   fi
   n8n_reads_everything after-reencrypt
   login "$T/session.jar"
+  login "$T/owner.jar"   # the MFA secret moved to a key id: every session of the owner ended, this one too
 }
 
 step_keys_rotate() {
