@@ -32,14 +32,15 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
         Logging.server();
         RekeyUseCases useCases = useCases();
         CountDownLatch stopped = new CountDownLatch(1);
-        HttpServer server = new HttpServer(useCases).start(config.port());
+        HttpServer server = new HttpServer(useCases).start(config.host().orElse(null), config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             close();
             stopped.countDown();
         }, "rekey-shutdown"));
         LoggerFactory.getLogger(ProcessCliContext.class).info(
-                "rekey listening on http://localhost:{} (settings page: /settings/encryption-keys)", server.port());
+                "rekey listening on http://{}:{} (settings page: /settings/encryption-keys)",
+                config.host().orElse("localhost"), server.port());
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -15,12 +16,13 @@ import org.rekey.adapter.http.request.JsonBody;
 import org.rekey.adapter.http.routing.Route;
 import org.rekey.adapter.http.web.WebRoutes;
 import org.rekey.application.port.in.RekeyUseCases;
+import org.rekey.domain.error.RekeyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API and the settings page, on Javalin. {@link #start(int)} binds every interface;
- * {@link #close()} stops accepting connections and lets requests in flight finish (up to
+ * The HTTP API and the settings page, on Javalin. {@link #start(String, int)} binds one address or
+ * every interface; {@link #close()} stops accepting connections and lets requests in flight finish (up to
  * {@link #STOP_TIMEOUT_MS}).
  */
 public final class HttpServer implements AutoCloseable {
@@ -40,14 +42,40 @@ public final class HttpServer implements AutoCloseable {
         this.guard = new ApiTokenGuard(useCases.authenticate());
     }
 
-    /** Starts listening on {@code port} (0: any free port, see {@link #port()}). */
-    public synchronized HttpServer start(int port) {
+    /** Starts listening on {@code port} of every interface (0: any free port, see {@link #port()}). */
+    public HttpServer start(int port) {
+        return start(null, port);
+    }
+
+    /**
+     * Starts listening on {@code port} (0: any free port, see {@link #port()}) of {@code host}, a host name or
+     * address of this machine; {@code null} binds every interface.
+     *
+     * @throws RekeyException {@code INVALID_INPUT} when the address or port cannot be bound, saying why
+     */
+    public synchronized HttpServer start(String host, int port) {
         if (javalin != null) {
             throw new IllegalStateException("the HTTP server is already started");
         }
-        javalin = Javalin.create(this::configure).start(port);
-        LOG.info("rekey HTTP API listening on port {}", javalin.port());
+        Javalin created = Javalin.create(this::configure);
+        try {
+            created.start(host, port);
+        } catch (JavalinBindException e) {
+            created.stop();
+            throw RekeyException.invalid("cannot listen on " + (host == null ? "every interface" : host) + " port "
+                    + port + ": " + rootMessage(e));
+        }
+        javalin = created;
+        LOG.info("rekey HTTP API listening on {} port {}", host == null ? "every interface," : host, javalin.port());
         return this;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     /** The port it listens on. */

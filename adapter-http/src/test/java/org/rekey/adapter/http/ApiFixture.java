@@ -90,6 +90,11 @@ final class ApiFixture implements AutoCloseable {
     final HttpServer server;
 
     ApiFixture() {
+        this(null);
+    }
+
+    /** As {@link #ApiFixture()}, bound to {@code host} only ({@code null}: every interface). */
+    ApiFixture(String host) {
         tokens.put(OWNER, new Principal("owner", EnumSet.allOf(Scope.class)));
         tokens.put(NO_SCOPES, new Principal("none", Set.of()));
         for (Scope scope : Scope.values()) {
@@ -98,7 +103,7 @@ final class ApiFixture implements AutoCloseable {
             tokens.put(tokenWithout(scope), new Principal("without-" + scope.name(), others));
         }
         stubDefaults();
-        server = new HttpServer(useCases()).start(0);
+        server = new HttpServer(useCases()).start(host, 0);
     }
 
     /** Forgets every stub and recorded call, then restores the tokens and enabled rotation. */
