@@ -42,7 +42,11 @@ public final class EncryptedRecord {
         this.updatedAt = updatedAt.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** A new record, its data encrypted in {@code format}. Validates name and type. */
+    /**
+     * A new record, its data encrypted in {@code format}. Validates name and type: not blank, at most 128
+     * characters, no control characters (a database may not store them; PostgreSQL refuses U+0000) and no
+     * unpaired surrogates.
+     */
     public static EncryptedRecord create(RecordId id, String name, String type, String plaintextData,
             Keyring keyring, WriteFormat format, Instant now) {
         return new EncryptedRecord(id, validName(name), validType(type), keyring.encrypt(plaintextData, format),
@@ -136,7 +140,27 @@ public final class EncryptedRecord {
         if (value.length() > max) {
             throw RekeyException.invalid("a credential's " + field + " is at most " + max + " characters");
         }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw RekeyException.invalid("a credential's " + field + " must not contain control characters "
+                        + "(found " + codePoint(c) + " at position " + (i + 1) + ")");
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw RekeyException.invalid("a credential's " + field + " must be valid Unicode text (found an "
+                            + "unpaired surrogate " + codePoint(c) + " at position " + (i + 1) + ")");
+                }
+            }
+        }
         return value;
+    }
+
+    private static String codePoint(char c) {
+        return String.format("U+%04X", (int) c);
     }
 
     @Override

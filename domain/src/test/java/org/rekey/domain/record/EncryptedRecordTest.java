@@ -1,6 +1,7 @@
 package org.rekey.domain.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rekey.domain.error.RekeyAssertions.assertRejected;
 
 import java.security.SecureRandom;
@@ -125,6 +126,38 @@ class EncryptedRecordTest {
                 () -> EncryptedRecord.create(id, blank, "t", DATA, keyring, WriteFormat.ACTIVE_KEY, T0));
         assertRejected(ErrorCode.INVALID_INPUT,
                 () -> EncryptedRecord.create(id, "n", blank, DATA, keyring, WriteFormat.ACTIVE_KEY, T0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u0000b", "\u0000", "line\nbreak", "tab\there", "esc\u001b[31m", "del\u007f",
+        "c1\u0085", "lone \ud800 surrogate", "reversed \udc00\ud800"})
+    void nameOrType_withControlCharactersOrBrokenUnicode_isRejected_byEveryWayIn(String bad) {
+        assertRejected(ErrorCode.INVALID_INPUT,
+                () -> EncryptedRecord.create(id, bad, "t", DATA, keyring, WriteFormat.ACTIVE_KEY, T0));
+        assertRejected(ErrorCode.INVALID_INPUT,
+                () -> EncryptedRecord.create(id, "n", bad, DATA, keyring, WriteFormat.ACTIVE_KEY, T0));
+        assertRejected(ErrorCode.INVALID_INPUT,
+                () -> EncryptedRecord.importEncrypted(id, bad, "t", FormatVectors.LEGACY_1, T0, T0));
+        assertRejected(ErrorCode.INVALID_INPUT,
+                () -> EncryptedRecord.importEncrypted(id, "n", bad, FormatVectors.LEGACY_1, T0, T0));
+        EncryptedRecord record = EncryptedRecord.create(id, "n", "t", DATA, keyring, WriteFormat.ACTIVE_KEY, T0);
+        assertRejected(ErrorCode.INVALID_INPUT,
+                () -> record.update(Optional.of(bad), Optional.empty(), keyring, WriteFormat.ACTIVE_KEY, T1));
+    }
+
+    @Test
+    void nameWithAControlCharacter_isRejectedWithAMessageSayingWhichAndWhere() {
+        assertThatThrownBy(() -> EncryptedRecord.create(id, "ab\u0000", "t", DATA, keyring, WriteFormat.ACTIVE_KEY, T0))
+                .hasMessage("a credential's name must not contain control characters (found U+0000 at position 3)");
+    }
+
+    @Test
+    void nameOrType_withUnicodeBeyondTheBasicPlane_isAccepted() {
+        EncryptedRecord record = EncryptedRecord.create(id, "k\u00e9y \ud83d\udd11", "\u6f22\u5b57", DATA, keyring,
+                WriteFormat.ACTIVE_KEY, T0);
+
+        assertThat(record.name()).isEqualTo("k\u00e9y \ud83d\udd11");
+        assertThat(record.type()).isEqualTo("\u6f22\u5b57");
     }
 
     @Test

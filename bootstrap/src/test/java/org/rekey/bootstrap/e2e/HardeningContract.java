@@ -1,0 +1,121 @@
+package org.rekey.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rekey.bootstrap.e2e.SeedWalkthroughContract.ok;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rekey.adapter.http.HttpServer;
+import org.rekey.bootstrap.Cli;
+import org.rekey.bootstrap.RekeyApp;
+import org.rekey.bootstrap.RekeyConfig;
+
+/** Hostile input and broken rows on a real database, over HTTP and the command line: clear errors, nothing lost. */
+abstract class HardeningContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    abstract Deployment newDeployment() throws Exception;
+
+    Deployment d;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private RekeyApp app;
+    private HttpServer server;
+    private String token;
+
+    @BeforeEach
+    void deploy() throws Exception {
+        d = newDeployment().rotation(true);
+        token = ok(d.run("api-keys", "create", "--label", "hardening", "--owner")).out().strip();
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    /** Opens the app on the deployment and serves it on a free loopback port. */
+    void serve() {
+        app = RekeyApp.open(new RekeyConfig(d.env()));
+        server = new HttpServer(app.useCases()).start("127.0.0.1", 0);
+    }
+
+    RekeyApp app() {
+        return app;
+    }
+
+    record Answer(int status, JsonNode body) {
+        String code() {
+            return body == null || !body.has("code") ? null : body.get("code").asText();
+        }
+    }
+
+    Answer send(String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("X-N8N-API-KEY", token).timeout(Duration.ofSeconds(60));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
+    }
+
+    @Test
+    void nulInNameOrType_overHttp_is400_andStoresNothing() throws Exception {
+        serve();
+        List<String> before = d.dump();
+
+        Answer name = send("POST", "/rest/credentials", "{\"name\":\"a\\u0000b\",\"type\":\"t\",\"data\":{\"k\":1}}");
+        Answer type = send("POST", "/rest/credentials", "{\"name\":\"n\",\"type\":\"t\\u0000\",\"data\":{\"k\":1}}");
+
+        assertThat(name.status()).as(String.valueOf(name.body())).isEqualTo(400);
+        assertThat(name.code()).isEqualTo("INVALID_INPUT");
+        assertThat(name.body().get("message").asText()).contains("name").contains("control characters");
+        assertThat(type.status()).as(String.valueOf(type.body())).isEqualTo(400);
+        assertThat(type.body().get("message").asText()).contains("type");
+        String id = send("POST", "/rest/credentials", "{\"name\":\"n\",\"type\":\"t\",\"data\":{\"k\":1}}").body()
+                .get("id").asText();
+        Answer rename = send("PATCH", "/rest/credentials/" + id, "{\"name\":\"x\\u0000\"}");
+        assertThat(rename.status()).as(String.valueOf(rename.body())).isEqualTo(400);
+        assertThat(send("GET", "/rest/credentials/" + id, null).body().get("name").asText()).isEqualTo("n");
+        assertThat(d.dump()).hasSize(before.size() + 1);
+    }
+
+    @Test
+    void nulInNameOrType_onTheCommandLine_exits2_andImportsNothing() throws Exception {
+        String value = Openssl.encrypt("{\"a\":1}", Deployment.KEY);
+        Path file = Files.writeString(Files.createDirectories(d.userFolder()).resolve("nul.json"), """
+                [{"id":"good1","name":"ok","type":"t","data":"%s"},
+                 {"id":"nul2","name":"bad\\u0000name","type":"t","data":"%s"}]
+                """.formatted(value, value));
+        List<String> before = d.dump();
+
+        Cli.Result imported = d.run("credentials", "import", file.toString());
+        Cli.Result created = d.run("credentials", "create", "--name", "n", "--type", "t\u0001", "--data", "{}");
+
+        assertThat(imported.exit()).as(imported.toString()).isEqualTo(2);
+        assertThat(imported.err()).startsWith("error:").contains("entry 2").contains("nul2")
+                .contains("control characters");
+        assertThat(created.exit()).as(created.toString()).isEqualTo(2);
+        assertThat(d.dump()).isEqualTo(before);
+    }
+}
