@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,10 +50,7 @@ public final class JsonBody {
             return Optional.empty();
         }
         requireJsonContentType(contentType);
-        byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length > MAX_BYTES) {
-            throw tooLarge(ctx);
-        }
+        byte[] bytes = readAtMostMaxBytes(ctx);
         if (isBlank(bytes)) {
             return Optional.empty();
         }
@@ -61,6 +59,24 @@ public final class JsonBody {
             throw RekeyException.invalid("the request body must be a JSON object, not null");
         }
         return Optional.of(value);
+    }
+
+    /**
+     * The whole body, or a 413 when it is longer than {@link #MAX_BYTES}. A body that ends before it said it
+     * would (an early end of stream, a broken chunked encoding) is the caller's fault: a 400.
+     */
+    private static byte[] readAtMostMaxBytes(Context ctx) {
+        byte[] bytes;
+        try {
+            bytes = ctx.req().getInputStream().readNBytes((int) MAX_BYTES + 1);
+        } catch (IOException | UncheckedIOException e) {
+            throw RekeyException.invalid("the request body could not be read: it ended early or its chunked "
+                    + "encoding is broken");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge(ctx);
+        }
+        return bytes;
     }
 
     private static void rejectDeclaredOversize(Context ctx) {
