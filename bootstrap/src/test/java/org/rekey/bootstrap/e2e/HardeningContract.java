@@ -12,11 +12,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rekey.adapter.http.HttpServer;
 import org.rekey.bootstrap.Cli;
 import org.rekey.bootstrap.RekeyApp;
@@ -117,5 +122,83 @@ abstract class HardeningContract {
                 .contains("control characters");
         assertThat(created.exit()).as(created.toString()).isEqualTo(2);
         assertThat(d.dump()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Act1veKeyId00001:abc:def", ":abc", "bad id:abc"})
+    void oneMalformedStoredValue_stillListsWithEveryOther_andOnlyItsDataFails(String broken) throws Exception {
+        String good = createdId("good");
+        String bad = createdId("bad");
+        String other = createdId("other");
+        storeValue(bad, broken);
+        serve();
+
+        Answer page = send("GET", "/rest/credentials", null);
+        assertThat(page.status()).as(String.valueOf(page.body())).isEqualTo(200);
+        assertThat(page.body().get("items").findValuesAsText("id")).containsExactlyInAnyOrder(good, bad, other);
+        JsonNode listed = item(page.body().get("items"), bad);
+        assertThat(listed.get("keyId").isNull()).isTrue();
+        assertThat(listed.get("valueFormat").asText()).isEqualTo("malformed");
+        assertThat(item(page.body().get("items"), good).get("valueFormat").asText()).isEqualTo("data-key");
+        Answer metadata = send("GET", "/rest/credentials/" + bad, null);
+        assertThat(metadata.status()).isEqualTo(200);
+        assertThat(metadata.body().get("valueFormat").asText()).isEqualTo("malformed");
+        Answer data = send("GET", "/rest/credentials/" + bad + "?includeData=true", null);
+        assertThat(data.status()).isEqualTo(422);
+        assertThat(data.code()).isEqualTo("MALFORMED_STORED_VALUE");
+        assertThat(data.body().get("message").asText()).contains(bad);
+        assertThat(send("GET", "/rest/credentials/" + other + "?includeData=true", null).status()).isEqualTo(200);
+
+        Cli.Result list = d.run("credentials", "list");
+        assertThat(list.exit()).as(list.toString()).isZero();
+        assertThat(list.out()).contains(bad).contains("malformed").contains(good);
+        JsonNode listedByCli = item(ok(d.run("credentials", "list", "--json")).json().get("items"), bad);
+        assertThat(listedByCli.get("valueFormat").asText()).isEqualTo("malformed");
+        Cli.Result get = d.run("credentials", "get", bad);
+        assertThat(get.exit()).as(get.toString()).isEqualTo(2);
+        assertThat(get.err()).startsWith("error: credential " + bad).contains("[MALFORMED_STORED_VALUE]");
+        Cli.Result verify = d.run("verify", "--json");
+        assertThat(verify.exit()).as(verify.toString()).isEqualTo(1);
+        assertThat(verify.out()).contains(bad);
+    }
+
+    @Test
+    void aMalformedStoredValue_isRepairedByWritingNewData() throws Exception {
+        String bad = createdId("bad");
+        storeValue(bad, "");
+        serve();
+
+        Answer renamed = send("PATCH", "/rest/credentials/" + bad, "{\"name\":\"renamed\"}");
+        Answer repaired = send("PATCH", "/rest/credentials/" + bad, "{\"data\":{\"k\":2}}");
+
+        assertThat(renamed.status()).as("a rename must decrypt the old data").isEqualTo(422);
+        assertThat(repaired.status()).as(String.valueOf(repaired.body())).isEqualTo(200);
+        assertThat(send("GET", "/rest/credentials/" + bad + "?includeData=true", null).body().get("data").get("k")
+                .asInt()).isEqualTo(2);
+    }
+
+    private String createdId(String name) {
+        return ok(d.run("credentials", "create", "--name", name, "--type", "t", "--data", "{\"k\":1}", "--json"))
+                .json().get("id").asText();
+    }
+
+    /** Writes {@code value} as a record's stored value with plain SQL, as a broken tool or a bad restore would. */
+    private void storeValue(String id, String value) throws SQLException {
+        try (Connection connection = d.connect();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE credentials_entity SET data = ? WHERE id = ?")) {
+            update.setString(1, value);
+            update.setString(2, id);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static JsonNode item(JsonNode items, String id) {
+        for (JsonNode item : items) {
+            if (item.get("id").asText().equals(id)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item " + id + " in " + items);
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rekey.domain.crypto.FormatVectors;
 import org.rekey.domain.error.ErrorCode;
+import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.DataKey;
 import org.rekey.domain.key.InstanceKey;
 import org.rekey.domain.key.Keyring;
@@ -202,6 +203,38 @@ class EncryptedRecordTest {
         assertThat(record.data()).isEqualTo(FormatVectors.LEGACY_1);
         assertThat(record).isEqualTo(EncryptedRecord.reconstitute(id, "n", "t", FormatVectors.LEGACY_1, 7, T0, T1));
         assertThat(record).isNotEqualTo(EncryptedRecord.reconstitute(id, "n", "t", FormatVectors.LEGACY_1, 8, T0, T1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Act1veKeyId00001:abc:def", ":abc", "bad id:abc", "Act1veKeyId00001:"})
+    void aMalformedStoredValue_namesNoKey_andOnlyReadingItsDataFails_namingTheRecord(String broken) {
+        EncryptedRecord record = EncryptedRecord.reconstitute(id, "n", "t", broken, 1, T0, T0);
+
+        assertThat(record.keyId()).isEmpty();
+        assertThat(record.valueShape()).isEqualTo(ValueShape.MALFORMED);
+        assertThatThrownBy(() -> record.decryptData(keyring)).isInstanceOf(RekeyException.class)
+                .hasMessageContaining("credential " + id.value())
+                .satisfies(e -> assertThat(((RekeyException) e).code()).isEqualTo(ErrorCode.MALFORMED_STORED_VALUE));
+        assertRejected(ErrorCode.MALFORMED_STORED_VALUE,
+                () -> record.update(Optional.of("renamed"), Optional.empty(), keyring, WriteFormat.ACTIVE_KEY, T1));
+        assertThat(record.update(Optional.empty(), Optional.of(DATA), keyring, WriteFormat.ACTIVE_KEY, T1)
+                .decryptData(keyring)).isEqualTo(DATA);
+    }
+
+    @Test
+    void valueShape_tellsLegacyFromDataKeyValues() {
+        assertThat(EncryptedRecord.create(id, "n", "t", DATA, keyring, WriteFormat.LEGACY, T0).valueShape())
+                .isEqualTo(ValueShape.LEGACY);
+        assertThat(EncryptedRecord.create(id, "n", "t", DATA, keyring, WriteFormat.ACTIVE_KEY, T0).valueShape())
+                .isEqualTo(ValueShape.DATA_KEY);
+    }
+
+    @Test
+    void aStoredValueThatDoesNotDecode_failsAsMalformedStoredValue_notAsTheCallersFault() {
+        EncryptedRecord record = EncryptedRecord.reconstitute(id, "n", "t", "not base64 !", 1, T0, T0);
+
+        assertThat(record.valueShape()).isEqualTo(ValueShape.LEGACY);
+        assertRejected(ErrorCode.MALFORMED_STORED_VALUE, () -> record.decryptData(keyring));
     }
 
     @Test
