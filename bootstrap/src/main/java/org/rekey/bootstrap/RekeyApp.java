@@ -28,8 +28,8 @@ public final class RekeyApp implements AutoCloseable {
         try {
             RekeyCore core = RekeyCore.start(new RekeyCore.OutPorts(database.transactions(), database.dataKeys(),
                     database.dataKeys(), database.records(), database.records(), database.records(),
-                    database.apiKeys(), new ConfigFileKeySources(config)), config.settings(), Clock.systemUTC(),
-                    new SecureRandom());
+                    database.apiKeys(), new ConfigFileKeySources(config), database.storeCheck()),
+                    config.settings(), Clock.systemUTC(), new SecureRandom());
             return new RekeyApp(database, core);
         } catch (RuntimeException e) {
             database.close();

@@ -13,6 +13,7 @@ import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.tool.schema.Action;
+import org.rekey.application.port.out.CheckStorePort;
 import org.rekey.application.port.out.TransactionPort;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
@@ -36,6 +37,7 @@ public final class Database implements AutoCloseable {
     private final DataKeyRepository dataKeys;
     private final RecordRepository records;
     private final ApiKeyRepository apiKeys;
+    private final StoreCheck storeCheck;
 
     private Database(HikariDataSource pool, EntityManagerFactory entityManagers, Connection inMemoryKeeper) {
         this.pool = pool;
@@ -45,6 +47,7 @@ public final class Database implements AutoCloseable {
         this.dataKeys = new DataKeyRepository(transactions);
         this.records = new RecordRepository(transactions);
         this.apiKeys = new ApiKeyRepository(transactions);
+        this.storeCheck = new StoreCheck(pool);
     }
 
     /**
@@ -150,6 +153,11 @@ public final class Database implements AutoCloseable {
         return apiKeys;
     }
 
+    /** {@code CheckStorePort}: whether rekey's tables answer, within a few seconds; false once closed. */
+    public CheckStorePort storeCheck() {
+        return storeCheck;
+    }
+
     /** Whether a trivial query succeeds now (for health checks); waits at most the pool's connection timeout. */
     public boolean isReachable() {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
@@ -164,6 +172,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        storeCheck.close();
         try {
             if (entityManagers.isOpen()) {
                 entityManagers.close();

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.function.LongSupplier;
 import org.rekey.application.port.in.RekeyUseCases;
 import org.rekey.application.port.out.ApiKeyStorePort;
+import org.rekey.application.port.out.CheckStorePort;
 import org.rekey.application.port.out.ClaimRecordsPort;
 import org.rekey.application.port.out.InstanceKeySourcesPort;
 import org.rekey.application.port.out.LoadDataKeysPort;
@@ -55,7 +56,7 @@ public final class RekeyCore implements AutoCloseable {
     /** Every out-port the core needs. */
     public record OutPorts(TransactionPort transactions, LoadDataKeysPort loadDataKeys, SaveDataKeysPort saveDataKeys,
             LoadRecordsPort loadRecords, SaveRecordPort saveRecord, ClaimRecordsPort claimRecords,
-            ApiKeyStorePort apiKeys, InstanceKeySourcesPort instanceKeySources) {
+            ApiKeyStorePort apiKeys, InstanceKeySourcesPort instanceKeySources, CheckStorePort checkStore) {
     }
 
     private final RekeyUseCases useCases;
@@ -107,7 +108,7 @@ public final class RekeyCore implements AutoCloseable {
                 new DecryptValueService(keyring),
                 new InspectValueService(keyring),
                 new ModuleSettingsService(settings),
-                new HealthService(keyring, settings),
+                new HealthService(ports.checkStore(), keyring, settings),
                 new CreateApiKeyService(ports.apiKeys(), clock, random),
                 new ListApiKeysService(ports.apiKeys()),
                 new RevokeApiKeyService(ports.apiKeys(), clock),

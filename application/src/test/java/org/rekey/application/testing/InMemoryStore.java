@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.rekey.application.apikey.ApiKey;
 import org.rekey.application.port.out.ApiKeyStorePort;
+import org.rekey.application.port.out.CheckStorePort;
 import org.rekey.application.port.out.ClaimRecordsPort;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.LoadRecordsPort;
@@ -42,7 +43,7 @@ import org.rekey.domain.record.RecordId;
  * record update is applied (it may throw to simulate a failing database).
  */
 public final class InMemoryStore implements TransactionPort, LoadDataKeysPort, SaveDataKeysPort, LoadRecordsPort,
-        SaveRecordPort, ClaimRecordsPort, ApiKeyStorePort {
+        SaveRecordPort, ClaimRecordsPort, ApiKeyStorePort, CheckStorePort {
 
     private static final Comparator<EncryptedRecord> BY_CREATION =
             Comparator.comparing(EncryptedRecord::createdAt).thenComparing(r -> r.id().value());
@@ -55,6 +56,17 @@ public final class InMemoryStore implements TransactionPort, LoadDataKeysPort, S
     private Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
     private volatile Consumer<List<EncryptedRecord>> claimHook = claimed -> { };
     private volatile Consumer<EncryptedRecord> updateHook = record -> { };
+    private volatile boolean answering = true;
+
+    /** Whether {@link #storeAnswers()} says yes: false simulates a database that went away. */
+    public void answering(boolean answering) {
+        this.answering = answering;
+    }
+
+    @Override
+    public boolean storeAnswers() {
+        return answering;
+    }
 
     /** Runs {@code hook} inside the claiming transaction, right after each claim, with the claimed records. */
     public void onClaim(Consumer<List<EncryptedRecord>> hook) {

@@ -38,7 +38,8 @@ public final class TestServices implements AutoCloseable {
         this.sources = b.sources;
         this.settings = b.settings();
         this.clock = b.clock;
-        this.core = RekeyCore.start(new RekeyCore.OutPorts(store, store, store, store, store, store, store, sources),
+        this.core = RekeyCore.start(new RekeyCore.OutPorts(store, store, store, store, store, store, store, sources,
+                store),
                 settings, clock, b.random, b.nanoClock());
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -175,6 +176,25 @@ abstract class HardeningContract {
         assertThat(repaired.status()).as(String.valueOf(repaired.body())).isEqualTo(200);
         assertThat(send("GET", "/rest/credentials/" + bad + "?includeData=true", null).body().get("data").get("k")
                 .asInt()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "rotation enabled: {0}")
+    @ValueSource(booleans = {false, true})
+    void healthz_is503_onceTheDatabaseItServesIsGone_whateverTheFlag(boolean rotation) throws Exception {
+        d.rotation(rotation);
+        serve();
+        assertThat(health()).isEqualTo(200);
+
+        try (Connection connection = d.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE credentials_entity");
+        }
+
+        assertThat(health()).isEqualTo(503);
+    }
+
+    private int health() throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/healthz"))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private String createdId(String name) {
