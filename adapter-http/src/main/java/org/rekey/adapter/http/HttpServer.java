@@ -6,8 +6,13 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.rekey.adapter.http.auth.ApiTokenGuard;
 import org.rekey.adapter.http.error.ErrorMapper;
@@ -28,18 +33,26 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
 
     public static final long STOP_TIMEOUT_MS = 10_000;
+    /** A connection that sends nothing for this long (mid-request or between requests) is closed. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
     private final ObjectMapper mapper = RekeyJson.newMapper();
     private final List<Route> routes;
     private final ApiTokenGuard guard;
+    private final Duration idleTimeout;
     private Javalin javalin;
 
     public HttpServer(RekeyUseCases useCases) {
+        this(useCases, IDLE_TIMEOUT);
+    }
+
+    HttpServer(RekeyUseCases useCases, Duration idleTimeout) {
         Objects.requireNonNull(useCases, "useCases");
         this.routes = ApiRoutes.all(useCases, mapper);
         this.guard = new ApiTokenGuard(useCases.authenticate());
+        this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
     }
 
     /** Starts listening on {@code port} of every interface (0: any free port, see {@link #port()}). */
@@ -64,6 +77,11 @@ public final class HttpServer implements AutoCloseable {
             created.stop();
             throw RekeyException.invalid("cannot listen on " + (host == null ? "every interface" : host) + " port "
                     + port + ": " + rootMessage(e));
+        }
+        for (Connector connector : created.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector network) {
+                network.setIdleTimeout(idleTimeout.toMillis());
+            }
         }
         javalin = created;
         LOG.info("rekey HTTP API listening on {} port {}", host == null ? "every interface," : host, javalin.port());
@@ -107,6 +125,19 @@ public final class HttpServer implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Reads each request body (up to one byte over {@link JsonBody#MAX_BYTES}) without a thread, as its bytes
+     * arrive, and only then hands the request to a thread and Javalin: clients that stall mid-body hold no
+     * thread, so a few hundred of them cannot starve {@code /healthz} or anyone else; {@link #IDLE_TIMEOUT}
+     * closes them. A body whose {@code Content-Length} is already too large skips this and gets its 413 at once.
+     */
+    private static Handler bodiesReadBeforeDispatch() {
+        EagerContentHandler eager = new EagerContentHandler(
+                new EagerContentHandler.RetainedContentLoaderFactory(JsonBody.MAX_BYTES + 1, 0, false));
+        eager.exclude(request -> request.getLength() > JsonBody.MAX_BYTES);
+        return eager;
+    }
+
     private void configure(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
@@ -114,7 +145,7 @@ public final class HttpServer implements AutoCloseable {
         config.http.maxRequestSize = JsonBody.MAX_BYTES;
         config.http.defaultContentType = "application/json";
         config.jetty.modifyServer(server -> {
-            server.setHandler(new GracefulHandler());
+            server.setHandler(new GracefulHandler(bodiesReadBeforeDispatch()));
             server.setStopTimeout(STOP_TIMEOUT_MS);
         });
         config.staticFiles.add(files -> {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -95,6 +96,11 @@ final class ApiFixture implements AutoCloseable {
 
     /** As {@link #ApiFixture()}, bound to {@code host} only ({@code null}: every interface). */
     ApiFixture(String host) {
+        this(host, HttpServer.IDLE_TIMEOUT);
+    }
+
+    /** As {@link #ApiFixture(String)}, with connections closed after {@code idleTimeout} without traffic. */
+    ApiFixture(String host, Duration idleTimeout) {
         tokens.put(OWNER, new Principal("owner", EnumSet.allOf(Scope.class)));
         tokens.put(NO_SCOPES, new Principal("none", Set.of()));
         for (Scope scope : Scope.values()) {
@@ -103,7 +109,7 @@ final class ApiFixture implements AutoCloseable {
             tokens.put(tokenWithout(scope), new Principal("without-" + scope.name(), others));
         }
         stubDefaults();
-        server = new HttpServer(useCases()).start(host, 0);
+        server = new HttpServer(useCases(), idleTimeout).start(host, 0);
     }
 
     /** Forgets every stub and recorded call, then restores the tokens and enabled rotation. */

@@ -61,17 +61,19 @@ final class RawHttp implements AutoCloseable {
         return response.startsWith("HTTP/1.1 ") ? Integer.parseInt(response.substring(9, 12)) : -1;
     }
 
-    /** Whether the server has closed this connection (it sends nothing more), without waiting long. */
-    boolean isClosedByServer() throws IOException {
-        socket.setSoTimeout(200);
+    /** Whether nothing from the server has arrived yet (no answer, no close); does not wait. */
+    boolean hasReceivedNothing() throws IOException {
+        return socket.getInputStream().available() == 0 && !socket.isInputShutdown();
+    }
+
+    /** Whether the server closes this connection (sends nothing more) within {@link #READ_TIMEOUT_MS}. */
+    boolean isClosedByServer() {
         try {
             return socket.getInputStream().read() < 0;
         } catch (SocketTimeoutException e) {
             return false;
         } catch (IOException e) {
             return true;
-        } finally {
-            socket.setSoTimeout(READ_TIMEOUT_MS);
         }
     }
 
