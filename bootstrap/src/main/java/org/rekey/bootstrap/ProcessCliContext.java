@@ -68,14 +68,15 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
         RekeyApp running = app();
         CountDownLatch stopped = new CountDownLatch(1);
         HttpServer server = new HttpServer(new HttpUseCases(running.keys(), running.credentials(),
-                running.maintenance(), running.apiKeys(), running.settings())).start(config.port());
+                running.maintenance(), running.apiKeys(), running.settings())).start(config.host().orElse(null), config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             close();
             stopped.countDown();
         }, "rekey-shutdown"));
         LoggerFactory.getLogger(ProcessCliContext.class).info(
-                "rekey listening on http://localhost:{} (settings page: /settings/encryption-keys)", server.port());
+                "rekey listening on http://{}:{} (settings page: /settings/encryption-keys)",
+                config.host().orElse("localhost"), server.port());
         try {
             stopped.await();
         } catch (InterruptedException e) {

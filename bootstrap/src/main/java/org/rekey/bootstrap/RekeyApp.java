@@ -18,6 +18,7 @@ import org.rekey.application.port.in.key.KeyUseCases;
 import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
 import org.rekey.application.port.in.settings.SettingsUseCases;
 import org.rekey.application.port.in.value.ValueUseCases;
+import org.rekey.application.port.out.CheckStorePort;
 import org.rekey.application.service.RekeyCore;
 import org.rekey.application.service.backup.RestoreBackupService;
 import org.rekey.application.service.keyring.RekeySettings;
@@ -68,13 +69,15 @@ public final class RekeyApp implements AutoCloseable {
                 N8nSecretRepository secrets = n8n.secrets();
                 core = start(new RekeyCore.OutPorts(n8n.transactions(), keys, keys, credentials, credentials, secrets,
                         secrets, keys, n8nBackups(n8n, config, environment), database.apiKeys(),
-                        new ConfigFileKeySources(config, environment.configFile())), guest(config.settings()), options, backups);
+                        new ConfigFileKeySources(config, environment.configFile()),
+                        n8nHealth(n8n, database)),
+                        guest(config.settings()), options, backups);
             } else {
                 core = start(new RekeyCore.OutPorts(database.transactions(), database.dataKeys(), database.dataKeys(),
                         database.records(), database.records(), database.secrets(), database.secrets(),
                         database.dataKeys(), operation -> Optional.empty(), database.apiKeys(),
-                        new ConfigFileKeySources(config, config.userFolder().resolve("config"))),
-                        config.settings(), options, backups);
+                        new ConfigFileKeySources(config, config.userFolder().resolve("config")),
+                        database.storeCheck()), config.settings(), options, backups);
             }
             return new RekeyApp(database, Optional.ofNullable(n8n), core);
         } catch (RuntimeException e) {
@@ -90,6 +93,13 @@ public final class RekeyApp implements AutoCloseable {
             BackupListener backups) {
         return RekeyCore.start(ports, settings, Clock.systemUTC(), new SecureRandom(), System::nanoTime, options,
                 backups);
+    }
+
+    /** n8n's tables and rekey's own (API tokens) must both answer. */
+    private static CheckStorePort n8nHealth(N8nStore n8n, Database own) {
+        CheckStorePort n8nTables = n8n.storeCheck();
+        CheckStorePort ownTables = own.storeCheck();
+        return () -> n8nTables.storeAnswers() && ownTables.storeAnswers();
     }
 
     /** On n8n's database rekey never seeds keys: n8n does. */

@@ -24,6 +24,7 @@ public record RekeyConfig(Map<String, String> env) {
     public static final String DB_USER = "REKEY_DB_USER";
     public static final String DB_PASSWORD = "REKEY_DB_PASSWORD";
     public static final String PORT = "REKEY_PORT";
+    public static final String HOST = "REKEY_HOST";
     public static final String INSTANCE_TYPE = "REKEY_INSTANCE_TYPE";
     public static final String WORKER_SEED_WAIT = "REKEY_WORKER_SEED_WAIT_SECONDS";
     public static final String STORE = "REKEY_STORE";
@@ -126,6 +127,16 @@ public record RekeyConfig(Map<String, String> env) {
     /** Whether the database is the embedded H2 file in the user folder ({@code REKEY_DB_URL} unset). */
     public boolean embeddedDatabase() {
         return get(DB_URL).isEmpty();
+    }
+
+    /** {@code REKEY_HOST}: the host name or address the HTTP server binds; empty binds every interface. */
+    public Optional<String> host() {
+        return get(HOST).map(String::strip).filter(host -> !host.isEmpty()).map(host -> {
+            if (!host.matches("[A-Za-z0-9.:_%\\[\\]-]+")) {
+                throw RekeyException.invalid(HOST + " must be a host name or an IP address, such as 127.0.0.1");
+            }
+            return host;
+        });
     }
 
     /** {@code REKEY_DB_URL}, or an embedded H2 file in the user folder that other local processes can share. */

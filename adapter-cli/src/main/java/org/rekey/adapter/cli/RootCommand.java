@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
             "",
             "Configuration comes from the environment: N8N_ENCRYPTION_KEY, "
                     + "N8N_ENV_FEAT_ENCRYPTION_KEY_ROTATION=true to enable rotation, REKEY_USER_FOLDER (default "
-                    + "~/.rekey), REKEY_DB_URL for PostgreSQL, REKEY_PORT."},
+                    + "~/.rekey), REKEY_DB_URL for PostgreSQL, REKEY_PORT, REKEY_HOST."},
         footer = {"",
             "Start here:",
             "  rekey serve                      start the HTTP API and the settings page",

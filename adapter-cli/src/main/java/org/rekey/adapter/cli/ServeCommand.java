@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         header = "Start the HTTP API and the settings page.",
         description = {
             "Starts the HTTP API (/rest) and the settings page (/settings/encryption-keys) on port "
-                    + "REKEY_PORT (default 5678), and runs until stopped with Ctrl-C or SIGTERM.",
+                    + "REKEY_PORT (default 5678) of REKEY_HOST (default every interface), and runs until stopped with Ctrl-C or SIGTERM.",
             "",
             "On a fresh machine this creates an embedded H2 database and an instance key in "
                     + "REKEY_USER_FOLDER (default ~/.rekey). API calls need a token: create one with 'rekey api-keys "

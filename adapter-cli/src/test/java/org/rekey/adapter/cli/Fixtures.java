@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.rekey.application.port.in.credential.CredentialView;
 import org.rekey.application.port.in.key.DataKeyView;
+import org.rekey.domain.record.ValueShape;
 
 /** Sample views the mocked use cases return. */
 public final class Fixtures {
@@ -27,7 +28,8 @@ public final class Fixtures {
     }
 
     public static CredentialView credential(String id, String keyId) {
-        return new CredentialView(id, "Mail " + id, "smtp", Optional.ofNullable(keyId), CREATED, UPDATED,
+        return new CredentialView(id, "Mail " + id, "smtp", Optional.ofNullable(keyId),
+                keyId == null ? ValueShape.LEGACY : ValueShape.DATA_KEY, CREATED, UPDATED,
                 Optional.empty());
     }
 }

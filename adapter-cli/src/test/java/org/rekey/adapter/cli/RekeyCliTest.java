@@ -115,6 +115,7 @@ class RekeyCliTest {
     @ParameterizedTest
     @CsvSource({
         "INVALID_INPUT, 2", "MALFORMED_VALUE, 2", "UNSUPPORTED_VERSION, 2", "DECRYPTION_FAILED, 2",
+        "MALFORMED_STORED_VALUE, 2",
         "KEY_NOT_FOUND, 2", "KEY_DESTROYED, 2", "RECORD_NOT_FOUND, 2", "API_KEY_NOT_FOUND, 2",
         "ROTATION_DISABLED, 2", "NO_ACTIVE_KEY, 1", "VERSION_CONFLICT, 1", "ROTATION_CONFLICT, 1",
         "KEY_IN_USE, 1", "KEY_ACTIVE, 1", "DUPLICATE_ID, 1", "JOB_RUNNING, 1", "WRONG_INSTANCE_KEY, 1",
@@ -134,7 +135,7 @@ class RekeyCliTest {
 
     @Test
     void exitCodeTableAbove_listsEveryErrorCode() {
-        assertThat(everyErrorCode().toList()).hasSize(22);
+        assertThat(everyErrorCode().toList()).hasSize(26);
     }
 
     @Test

@@ -5,8 +5,14 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.rekey.adapter.http.auth.ApiTokenGuard;
 import org.rekey.adapter.http.error.ErrorMapper;
@@ -14,39 +20,79 @@ import org.rekey.adapter.http.json.RekeyJson;
 import org.rekey.adapter.http.request.JsonBody;
 import org.rekey.adapter.http.routing.Route;
 import org.rekey.adapter.http.web.WebRoutes;
+import org.rekey.domain.error.RekeyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API and the settings page, on Javalin. {@link #start(int)} binds every interface;
- * {@link #close()} stops accepting connections and lets requests in flight finish (up to
+ * The HTTP API and the settings page, on Javalin. {@link #start(String, int)} binds one address or
+ * every interface; {@link #close()} stops accepting connections and lets requests in flight finish (up to
  * {@link #STOP_TIMEOUT_MS}).
  */
 public final class HttpServer implements AutoCloseable {
 
     public static final long STOP_TIMEOUT_MS = 10_000;
+    /** A connection that sends nothing for this long (mid-request or between requests) is closed. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
     private final ObjectMapper mapper = RekeyJson.newMapper();
     private final List<Route> routes;
     private final ApiTokenGuard guard;
+    private final Duration idleTimeout;
     private Javalin javalin;
 
     public HttpServer(HttpUseCases useCases) {
+        this(useCases, IDLE_TIMEOUT);
+    }
+
+    HttpServer(HttpUseCases useCases, Duration idleTimeout) {
         Objects.requireNonNull(useCases, "useCases");
         this.routes = ApiRoutes.all(useCases, mapper);
         this.guard = new ApiTokenGuard(useCases.apiKeys().authenticate());
+        this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
     }
 
-    /** Starts listening on {@code port} (0: any free port, see {@link #port()}). */
-    public synchronized HttpServer start(int port) {
+    /** Starts listening on {@code port} of every interface (0: any free port, see {@link #port()}). */
+    public HttpServer start(int port) {
+        return start(null, port);
+    }
+
+    /**
+     * Starts listening on {@code port} (0: any free port, see {@link #port()}) of {@code host}, a host name or
+     * address of this machine; {@code null} binds every interface.
+     *
+     * @throws RekeyException {@code INVALID_INPUT} when the address or port cannot be bound, saying why
+     */
+    public synchronized HttpServer start(String host, int port) {
         if (javalin != null) {
             throw new IllegalStateException("the HTTP server is already started");
         }
-        javalin = Javalin.create(this::configure).start(port);
-        LOG.info("rekey HTTP API listening on port {}", javalin.port());
+        Javalin created = Javalin.create(this::configure);
+        try {
+            created.start(host, port);
+        } catch (JavalinBindException e) {
+            created.stop();
+            throw RekeyException.invalid("cannot listen on " + (host == null ? "every interface" : host) + " port "
+                    + port + ": " + rootMessage(e));
+        }
+        for (Connector connector : created.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector network) {
+                network.setIdleTimeout(idleTimeout.toMillis());
+            }
+        }
+        javalin = created;
+        LOG.info("rekey HTTP API listening on {} port {}", host == null ? "every interface," : host, javalin.port());
         return this;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     /** The port it listens on. */
@@ -78,6 +124,19 @@ public final class HttpServer implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Reads each request body (up to one byte over {@link JsonBody#MAX_BYTES}) without a thread, as its bytes
+     * arrive, and only then hands the request to a thread and Javalin: clients that stall mid-body hold no
+     * thread, so a few hundred of them cannot starve {@code /healthz} or anyone else; {@link #IDLE_TIMEOUT}
+     * closes them. A body whose {@code Content-Length} is already too large skips this and gets its 413 at once.
+     */
+    private static Handler bodiesReadBeforeDispatch() {
+        EagerContentHandler eager = new EagerContentHandler(
+                new EagerContentHandler.RetainedContentLoaderFactory(JsonBody.MAX_BYTES + 1, 0, false));
+        eager.exclude(request -> request.getLength() > JsonBody.MAX_BYTES);
+        return eager;
+    }
+
     private void configure(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
@@ -85,7 +144,7 @@ public final class HttpServer implements AutoCloseable {
         config.http.maxRequestSize = JsonBody.MAX_BYTES;
         config.http.defaultContentType = "application/json";
         config.jetty.modifyServer(server -> {
-            server.setHandler(new GracefulHandler());
+            server.setHandler(new GracefulHandler(bodiesReadBeforeDispatch()));
             server.setStopTimeout(STOP_TIMEOUT_MS);
         });
         config.staticFiles.add(files -> {

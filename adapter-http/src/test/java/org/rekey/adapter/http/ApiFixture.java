@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -89,6 +90,16 @@ final class ApiFixture implements AutoCloseable {
     final HttpServer server;
 
     ApiFixture() {
+        this(null);
+    }
+
+    /** As {@link #ApiFixture()}, bound to {@code host} only ({@code null}: every interface). */
+    ApiFixture(String host) {
+        this(host, HttpServer.IDLE_TIMEOUT);
+    }
+
+    /** As {@link #ApiFixture(String)}, with connections closed after {@code idleTimeout} without traffic. */
+    ApiFixture(String host, Duration idleTimeout) {
         tokens.put(OWNER, new Principal("owner", EnumSet.allOf(Scope.class)));
         tokens.put(NO_SCOPES, new Principal("none", Set.of()));
         for (Scope scope : Scope.values()) {
@@ -97,7 +108,7 @@ final class ApiFixture implements AutoCloseable {
             tokens.put(tokenWithout(scope), new Principal("without-" + scope.name(), others));
         }
         stubDefaults();
-        server = new HttpServer(useCases()).start(0);
+        server = new HttpServer(useCases(), idleTimeout).start(host, 0);
     }
 
     /** Forgets every stub and recorded call, then restores the tokens and enabled rotation. */

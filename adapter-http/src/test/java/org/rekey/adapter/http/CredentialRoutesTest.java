@@ -19,7 +19,7 @@ import org.rekey.domain.record.RecordId;
 
 class CredentialRoutesTest extends ApiTest {
 
-    private static final List<String> METADATA = List.of("id", "name", "type", "keyId", "createdAt", "updatedAt");
+    private static final List<String> METADATA = List.of("id", "name", "type", "keyId", "valueFormat", "createdAt", "updatedAt");
     private static final RecordId ID = new RecordId("cred0000000001");
 
     @Test
@@ -50,6 +50,7 @@ class CredentialRoutesTest extends ApiTest {
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.json().has("keyId")).isTrue();
         assertThat(response.json().get("keyId").isNull()).isTrue();
+        assertThat(response.json().get("valueFormat").asText()).isEqualTo("legacy");
     }
 
     @Test

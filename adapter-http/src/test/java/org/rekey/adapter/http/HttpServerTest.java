@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.rekey.application.port.in.credential.CredentialPage;
+import org.rekey.domain.error.RekeyException;
 
 class HttpServerTest {
 
@@ -25,6 +27,44 @@ class HttpServerTest {
             assertThat(first.server.port()).isPositive();
             assertThat(second.server.port()).isPositive().isNotEqualTo(first.server.port());
             assertThat(first.send("GET", "/healthz", null, null, null).status()).isIn(200, 503);
+        }
+    }
+
+    @Test
+    void startOnAHost_listensOnThatAddressOnly() throws IOException {
+        try (ApiFixture api = new ApiFixture("127.0.0.2")) {
+            when(api.checkHealth.isHealthy()).thenReturn(true);
+            assertThat(healthzStatus("127.0.0.2", api.server.port())).isEqualTo(200);
+            assertThatThrownBy(() -> healthzStatus("127.0.0.1", api.server.port()))
+                    .isInstanceOf(ConnectException.class);
+        }
+    }
+
+    @Test
+    void startWithoutAHost_listensOnEveryInterface() throws IOException {
+        try (ApiFixture api = new ApiFixture()) {
+            when(api.checkHealth.isHealthy()).thenReturn(true);
+            assertThat(healthzStatus("127.0.0.1", api.server.port())).isEqualTo(200);
+            assertThat(healthzStatus("127.0.0.2", api.server.port())).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void startOnAnAddressThisMachineDoesNotHave_failsAndSaysWhich() {
+        HttpServer server = new HttpServer(new ApiFixture().useCases());
+
+        assertThatThrownBy(() -> server.start("192.0.2.1", 0)).isInstanceOf(RekeyException.class)
+                .hasMessageContaining("192.0.2.1");
+    }
+
+    private static int healthzStatus(String address, int port) throws IOException {
+        try {
+            return HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://" + address + ":" + port + "/healthz")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
         }
     }
 

@@ -10,6 +10,7 @@ import org.rekey.application.port.in.maintenance.BatchReport;
 import org.rekey.application.port.in.maintenance.Progress;
 import org.rekey.application.port.in.maintenance.RecordFailure;
 import org.rekey.application.port.in.maintenance.ReencryptionJob;
+import org.rekey.domain.record.ValueShape;
 
 /** Values the mocked in-ports hand back. */
 final class Samples {
@@ -26,9 +27,9 @@ final class Samples {
             "active", T2, T2, Optional.empty(), 0);
 
     static final CredentialView CREDENTIAL = new CredentialView("cred0000000001", "Slack", "slackApi",
-            Optional.of("Act1veKeyId00001"), T0, T1, Optional.empty());
+            Optional.of("Act1veKeyId00001"), ValueShape.DATA_KEY, T0, T1, Optional.empty());
     static final CredentialView LEGACY_CREDENTIAL = new CredentialView("cred0000000002", "Old", "httpBasicAuth",
-            Optional.empty(), T0, T0, Optional.empty());
+            Optional.empty(), ValueShape.LEGACY, T0, T0, Optional.empty());
 
     static final ReencryptionJob RUNNING_JOB = new ReencryptionJob("running", Optional.of(T2), Optional.empty(),
             new Progress(40, 100, 1), Optional.empty(), Optional.empty());

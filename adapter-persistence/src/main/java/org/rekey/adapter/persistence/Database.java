@@ -14,6 +14,7 @@ import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.tool.schema.Action;
 import org.rekey.application.error.ApplicationErrorCode;
+import org.rekey.application.port.out.CheckStorePort;
 import org.rekey.application.port.out.TransactionPort;
 import org.rekey.domain.error.RekeyException;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ public final class Database implements AutoCloseable {
     private final RecordRepository records;
     private final SecretRepository secrets;
     private final ApiKeyRepository apiKeys;
+    private final StoreCheck storeCheck;
 
     private Database(HikariDataSource pool, EntityManagerFactory entityManagers, Connection inMemoryKeeper) {
         this.pool = pool;
@@ -47,6 +49,7 @@ public final class Database implements AutoCloseable {
         this.records = new RecordRepository(transactions);
         this.secrets = new SecretRepository(transactions);
         this.apiKeys = new ApiKeyRepository(transactions);
+        this.storeCheck = new StoreCheck(pool, StoreCheck.REKEY_TABLES);
     }
 
     /**
@@ -157,6 +160,11 @@ public final class Database implements AutoCloseable {
         return apiKeys;
     }
 
+    /** {@code CheckStorePort}: whether rekey's tables answer, within a few seconds; false once closed. */
+    public CheckStorePort storeCheck() {
+        return storeCheck;
+    }
+
     /** Whether a trivial query succeeds now (for health checks); waits at most the pool's connection timeout. */
     public boolean isReachable() {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
@@ -171,6 +179,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        storeCheck.close();
         try {
             if (entityManagers.isOpen()) {
                 entityManagers.close();

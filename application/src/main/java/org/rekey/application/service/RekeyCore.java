@@ -12,6 +12,7 @@ import org.rekey.application.port.in.value.ValueUseCases;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.out.ApiKeyStorePort;
 import org.rekey.application.port.out.BackupPort;
+import org.rekey.application.port.out.CheckStorePort;
 import org.rekey.application.port.out.InstanceKeySourcesPort;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.LoadRecordsPort;
@@ -67,7 +68,7 @@ public final class RekeyCore implements AutoCloseable {
     public record OutPorts(TransactionPort transactions, LoadDataKeysPort loadDataKeys, SaveDataKeysPort saveDataKeys,
             LoadRecordsPort loadRecords, SaveRecordPort saveRecord, LoadSecretsPort loadSecrets,
             RewriteSecretsPort rewriteSecrets, WrappedSecretsPort wrappedSecrets, BackupPort backups,
-            ApiKeyStorePort apiKeys, InstanceKeySourcesPort instanceKeySources) {
+            ApiKeyStorePort apiKeys, InstanceKeySourcesPort instanceKeySources, CheckStorePort checkStore) {
     }
 
     private final KeyUseCases keys;
@@ -122,7 +123,7 @@ public final class RekeyCore implements AutoCloseable {
                 new AuthenticateService(ports.apiKeys()));
         this.settings = new SettingsUseCases(
                 new ModuleSettingsService(config),
-                new HealthService(keyring, config));
+                new HealthService(ports.checkStore(), keyring, config));
     }
 
     /**

@@ -17,6 +17,7 @@ import org.rekey.application.apikey.ApiKey;
 import org.rekey.application.port.out.ApiKeyStorePort;
 import org.rekey.application.port.out.BackupPort;
 import org.rekey.application.port.out.WrappedSecretsPort;
+import org.rekey.application.port.out.CheckStorePort;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.LoadRecordsPort;
 import org.rekey.application.port.out.LoadSecretsPort;
@@ -53,7 +54,8 @@ import org.rekey.domain.record.RecordId;
  * failing database).
  */
 public final class InMemoryStore implements TransactionPort, LoadDataKeysPort, SaveDataKeysPort, LoadRecordsPort,
-        SaveRecordPort, LoadSecretsPort, RewriteSecretsPort, WrappedSecretsPort, BackupPort, ApiKeyStorePort {
+        SaveRecordPort, LoadSecretsPort, RewriteSecretsPort, WrappedSecretsPort, BackupPort, ApiKeyStorePort,
+        CheckStorePort {
 
     /** Where the secrets of this store live, as in rekey's own schema. */
     public static final String TABLE = "credentials_entity";
@@ -72,6 +74,17 @@ public final class InMemoryStore implements TransactionPort, LoadDataKeysPort, S
     private final List<String> backups = new ArrayList<>();
     private volatile Consumer<List<EncryptedRecord>> claimHook = claimed -> { };
     private volatile Consumer<EncryptedRecord> updateHook = record -> { };
+    private volatile boolean answering = true;
+
+    /** Whether {@link #storeAnswers()} says yes: false simulates a database that went away. */
+    public void answering(boolean answering) {
+        this.answering = answering;
+    }
+
+    @Override
+    public boolean storeAnswers() {
+        return answering;
+    }
 
     /** Runs {@code hook} inside the claiming transaction, right after each claim, with the records claimed. */
     public void onClaim(Consumer<List<EncryptedRecord>> hook) {

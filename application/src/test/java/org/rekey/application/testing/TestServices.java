@@ -44,7 +44,7 @@ public final class TestServices implements AutoCloseable {
         this.sources = b.sources;
         this.clock = b.clock;
         this.core = RekeyCore.start(new RekeyCore.OutPorts(store, store, store, store, store, store, store, store,
-                store, store, sources),
+                store, store, sources, store),
                 b.settings(), clock, b.random, b.nanoClock(), StartOptions.NONE, BackupListener.NONE);
     }
 

@@ -23,6 +23,8 @@ final class RekeyProcess {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                // the shipped logging configuration, not a logback-test.xml that a test jar on the class path holds
+                "-Dlogback.configurationFile=logback.xml",
                 "org.rekey.bootstrap.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

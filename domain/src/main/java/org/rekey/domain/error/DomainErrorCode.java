@@ -6,6 +6,8 @@ public enum DomainErrorCode implements ErrorCode {
     MALFORMED_VALUE(Kind.INVALID),
     UNSUPPORTED_VERSION(Kind.INVALID),
     DECRYPTION_FAILED(Kind.UNPROCESSABLE),
+    /** A stored record's value is malformed: only that record's data cannot be read; the caller is not at fault. */
+    MALFORMED_STORED_VALUE(Kind.UNPROCESSABLE),
     KEY_NOT_FOUND(Kind.NOT_FOUND),
     KEY_DESTROYED(Kind.GONE),
     RECORD_NOT_FOUND(Kind.NOT_FOUND),

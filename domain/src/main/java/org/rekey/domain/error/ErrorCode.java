@@ -12,6 +12,7 @@ public interface ErrorCode {
     ErrorCode MALFORMED_VALUE = DomainErrorCode.MALFORMED_VALUE;
     ErrorCode UNSUPPORTED_VERSION = DomainErrorCode.UNSUPPORTED_VERSION;
     ErrorCode DECRYPTION_FAILED = DomainErrorCode.DECRYPTION_FAILED;
+    ErrorCode MALFORMED_STORED_VALUE = DomainErrorCode.MALFORMED_STORED_VALUE;
     ErrorCode KEY_NOT_FOUND = DomainErrorCode.KEY_NOT_FOUND;
     ErrorCode KEY_DESTROYED = DomainErrorCode.KEY_DESTROYED;
     ErrorCode RECORD_NOT_FOUND = DomainErrorCode.RECORD_NOT_FOUND;

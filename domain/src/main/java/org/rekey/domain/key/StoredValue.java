@@ -42,6 +42,22 @@ public record StoredValue(Optional<DataKeyId> keyId, String ciphertext) {
         return new KeyRef(keyId);
     }
 
+    /** The parsed value, or empty when {@link #parse} would reject it as malformed. */
+    public static Optional<StoredValue> tryParse(String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        int colon = value.indexOf(':');
+        if (colon < 0) {
+            return Optional.of(new StoredValue(Optional.empty(), value));
+        }
+        String prefix = value.substring(0, colon);
+        if (!DataKeyId.isValid(prefix) || value.indexOf(':', colon + 1) >= 0 || colon == value.length() - 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredValue(Optional.of(new DataKeyId(prefix)), value.substring(colon + 1)));
+    }
+
     public boolean isLegacy() {
         return keyId.isEmpty();
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.DataKeyId;
 import org.rekey.domain.key.Keyring;
@@ -42,7 +43,11 @@ public final class EncryptedRecord {
         this.updatedAt = updatedAt.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** A new record, its data encrypted in {@code format}. Validates name and type. */
+    /**
+     * A new record, its data encrypted in {@code format}. Validates name and type: not blank, at most 128
+     * characters, no control characters (a database may not store them; PostgreSQL refuses U+0000) and no
+     * unpaired surrogates.
+     */
     public static EncryptedRecord create(RecordId id, String name, String type, String plaintextData,
             Keyring keyring, WriteFormat format, Instant now) {
         return new EncryptedRecord(id, validName(name), validType(type), keyring.encrypt(plaintextData, format),
@@ -62,8 +67,24 @@ public final class EncryptedRecord {
         return new EncryptedRecord(id, name, type, data, version, createdAt, updatedAt);
     }
 
+    /**
+     * The plaintext data.
+     *
+     * @throws RekeyException as {@link Keyring#decrypt} does, except that a value whose format is broken
+     *     ({@code MALFORMED_VALUE}, {@code UNSUPPORTED_VERSION}) fails as {@code MALFORMED_STORED_VALUE}
+     *     naming this record: the value came from storage, not from the caller
+     */
     public String decryptData(Keyring keyring) {
-        return keyring.decrypt(data);
+        try {
+            return keyring.decrypt(data);
+        } catch (RekeyException e) {
+            if (e.code().kind() != ErrorCode.Kind.INVALID) {
+                throw e;
+            }
+            throw new RekeyException(ErrorCode.MALFORMED_STORED_VALUE, "credential " + id.value()
+                    + " cannot be decrypted: its stored value is broken (" + e.getMessage() + "); update it with "
+                    + "new data or delete it", e);
+        }
     }
 
     /**
@@ -72,20 +93,25 @@ public final class EncryptedRecord {
      */
     public EncryptedRecord update(Optional<String> newName, Optional<String> newPlaintextData, Keyring keyring,
             WriteFormat format, Instant now) {
-        String plaintext = newPlaintextData.orElseGet(() -> keyring.decrypt(data));
+        String plaintext = newPlaintextData.orElseGet(() -> decryptData(keyring));
         return new EncryptedRecord(id, newName.map(EncryptedRecord::validName).orElse(name), type,
                 keyring.encrypt(plaintext, format), version, createdAt, now);
     }
 
     /** The same data encrypted anew in {@code format}; name, type and updatedAt unchanged. */
     public EncryptedRecord reencrypt(Keyring keyring, WriteFormat format) {
-        return new EncryptedRecord(id, name, type, keyring.encrypt(keyring.decrypt(data), format), version,
+        return new EncryptedRecord(id, name, type, keyring.encrypt(decryptData(keyring), format), version,
                 createdAt, updatedAt);
     }
 
-    /** The data key the data names; empty for a legacy value. */
+    /** The data key the data names; empty for a legacy value, and for a malformed one (see {@link #valueShape()}). */
     public Optional<DataKeyId> keyId() {
-        return StoredValue.parse(data).keyId();
+        return StoredValue.tryParse(data).flatMap(StoredValue::keyId);
+    }
+
+    /** Whether the stored value is legacy, names a data key, or is malformed; never decrypts, never throws. */
+    public ValueShape valueShape() {
+        return ValueShape.of(data);
     }
 
     public boolean isOnActiveKey(Keyring keyring) {
@@ -136,7 +162,27 @@ public final class EncryptedRecord {
         if (value.length() > max) {
             throw RekeyException.invalid("a credential's " + field + " is at most " + max + " characters");
         }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw RekeyException.invalid("a credential's " + field + " must not contain control characters "
+                        + "(found " + codePoint(c) + " at position " + (i + 1) + ")");
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw RekeyException.invalid("a credential's " + field + " must be valid Unicode text (found an "
+                            + "unpaired surrogate " + codePoint(c) + " at position " + (i + 1) + ")");
+                }
+            }
+        }
         return value;
+    }
+
+    private static String codePoint(char c) {
+        return String.format("U+%04X", (int) c);
     }
 
     @Override

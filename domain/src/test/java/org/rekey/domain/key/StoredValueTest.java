@@ -57,10 +57,18 @@ class StoredValueTest {
     })
     void parse_rejectsMalformedValues(String value) {
         assertRejected(ErrorCode.MALFORMED_VALUE, () -> StoredValue.parse(value));
+        assertThat(StoredValue.tryParse(value)).as("tryParse agrees with parse").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AbCdEfGhIjKlMnOp:abc", "legacyWithoutColon", "a:b"})
+    void tryParse_ofAWellFormedValue_isWhatParseGives(String value) {
+        assertThat(StoredValue.tryParse(value)).contains(StoredValue.parse(value));
     }
 
     @Test
     void parse_rejectsNull() {
+        assertThat(StoredValue.tryParse(null)).isEmpty();
         assertRejected(ErrorCode.MALFORMED_VALUE, () -> StoredValue.parse(null));
     }
 

@@ -1,6 +1,7 @@
 package org.rekey.domain.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rekey.domain.error.RekeyAssertions.assertRejected;
 
 import java.security.SecureRandom;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rekey.domain.crypto.FormatVectors;
 import org.rekey.domain.error.ErrorCode;
+import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.DataKey;
 import org.rekey.domain.key.InstanceKey;
 import org.rekey.domain.key.Keyring;
@@ -127,6 +129,38 @@ class EncryptedRecordTest {
                 () -> EncryptedRecord.create(id, "n", blank, DATA, keyring, WriteFormat.ACTIVE_KEY, T0));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u0000b", "\u0000", "line\nbreak", "tab\there", "esc\u001b[31m", "del\u007f",
+        "c1\u0085", "lone \ud800 surrogate", "reversed \udc00\ud800"})
+    void nameOrType_withControlCharactersOrBrokenUnicode_isRejected_byEveryWayIn(String bad) {
+        assertRejected(ErrorCode.INVALID_INPUT,
+                () -> EncryptedRecord.create(id, bad, "t", DATA, keyring, WriteFormat.ACTIVE_KEY, T0));
+        assertRejected(ErrorCode.INVALID_INPUT,
+                () -> EncryptedRecord.create(id, "n", bad, DATA, keyring, WriteFormat.ACTIVE_KEY, T0));
+        assertRejected(ErrorCode.INVALID_INPUT,
+                () -> EncryptedRecord.importEncrypted(id, bad, "t", FormatVectors.LEGACY_1, T0, T0));
+        assertRejected(ErrorCode.INVALID_INPUT,
+                () -> EncryptedRecord.importEncrypted(id, "n", bad, FormatVectors.LEGACY_1, T0, T0));
+        EncryptedRecord record = EncryptedRecord.create(id, "n", "t", DATA, keyring, WriteFormat.ACTIVE_KEY, T0);
+        assertRejected(ErrorCode.INVALID_INPUT,
+                () -> record.update(Optional.of(bad), Optional.empty(), keyring, WriteFormat.ACTIVE_KEY, T1));
+    }
+
+    @Test
+    void nameWithAControlCharacter_isRejectedWithAMessageSayingWhichAndWhere() {
+        assertThatThrownBy(() -> EncryptedRecord.create(id, "ab\u0000", "t", DATA, keyring, WriteFormat.ACTIVE_KEY, T0))
+                .hasMessage("a credential's name must not contain control characters (found U+0000 at position 3)");
+    }
+
+    @Test
+    void nameOrType_withUnicodeBeyondTheBasicPlane_isAccepted() {
+        EncryptedRecord record = EncryptedRecord.create(id, "k\u00e9y \ud83d\udd11", "\u6f22\u5b57", DATA, keyring,
+                WriteFormat.ACTIVE_KEY, T0);
+
+        assertThat(record.name()).isEqualTo("k\u00e9y \ud83d\udd11");
+        assertThat(record.type()).isEqualTo("\u6f22\u5b57");
+    }
+
     @Test
     void create_acceptsNamesAndTypesUpTo128Characters_andRejectsLonger() {
         String max = "x".repeat(EncryptedRecord.MAX_NAME_LENGTH);
@@ -169,6 +203,38 @@ class EncryptedRecordTest {
         assertThat(record.data()).isEqualTo(FormatVectors.LEGACY_1);
         assertThat(record).isEqualTo(EncryptedRecord.reconstitute(id, "n", "t", FormatVectors.LEGACY_1, 7, T0, T1));
         assertThat(record).isNotEqualTo(EncryptedRecord.reconstitute(id, "n", "t", FormatVectors.LEGACY_1, 8, T0, T1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Act1veKeyId00001:abc:def", ":abc", "bad id:abc", "Act1veKeyId00001:"})
+    void aMalformedStoredValue_namesNoKey_andOnlyReadingItsDataFails_namingTheRecord(String broken) {
+        EncryptedRecord record = EncryptedRecord.reconstitute(id, "n", "t", broken, 1, T0, T0);
+
+        assertThat(record.keyId()).isEmpty();
+        assertThat(record.valueShape()).isEqualTo(ValueShape.MALFORMED);
+        assertThatThrownBy(() -> record.decryptData(keyring)).isInstanceOf(RekeyException.class)
+                .hasMessageContaining("credential " + id.value())
+                .satisfies(e -> assertThat(((RekeyException) e).code()).isEqualTo(ErrorCode.MALFORMED_STORED_VALUE));
+        assertRejected(ErrorCode.MALFORMED_STORED_VALUE,
+                () -> record.update(Optional.of("renamed"), Optional.empty(), keyring, WriteFormat.ACTIVE_KEY, T1));
+        assertThat(record.update(Optional.empty(), Optional.of(DATA), keyring, WriteFormat.ACTIVE_KEY, T1)
+                .decryptData(keyring)).isEqualTo(DATA);
+    }
+
+    @Test
+    void valueShape_tellsLegacyFromDataKeyValues() {
+        assertThat(EncryptedRecord.create(id, "n", "t", DATA, keyring, WriteFormat.LEGACY, T0).valueShape())
+                .isEqualTo(ValueShape.LEGACY);
+        assertThat(EncryptedRecord.create(id, "n", "t", DATA, keyring, WriteFormat.ACTIVE_KEY, T0).valueShape())
+                .isEqualTo(ValueShape.DATA_KEY);
+    }
+
+    @Test
+    void aStoredValueThatDoesNotDecode_failsAsMalformedStoredValue_notAsTheCallersFault() {
+        EncryptedRecord record = EncryptedRecord.reconstitute(id, "n", "t", "not base64 !", 1, T0, T0);
+
+        assertThat(record.valueShape()).isEqualTo(ValueShape.LEGACY);
+        assertRejected(ErrorCode.MALFORMED_STORED_VALUE, () -> record.decryptData(keyring));
     }
 
     @Test

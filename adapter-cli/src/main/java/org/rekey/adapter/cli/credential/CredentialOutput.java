@@ -8,8 +8,6 @@ import org.rekey.application.port.in.credential.CredentialView;
 /** How credentials look on stdout: one as fields (and its data when read), several as a table, or JSON. */
 final class CredentialOutput {
 
-    private static final String LEGACY = "legacy";
-
     private CredentialOutput() {
     }
 
@@ -24,7 +22,7 @@ final class CredentialOutput {
                 .row("id", credential.id())
                 .row("name", credential.name())
                 .row("type", credential.type())
-                .row("key", credential.keyId().orElse(LEGACY))
+                .row("key", key(credential))
                 .row("created", credential.createdAt())
                 .row("updated", credential.updatedAt()));
         credential.data().ifPresent(data -> {
@@ -33,10 +31,15 @@ final class CredentialOutput {
         });
     }
 
+    /** The key id, or {@code legacy}, or {@code malformed} (a value no key can read). */
+    private static String key(CredentialView credential) {
+        return credential.keyId().orElse(credential.valueShape().wireName());
+    }
+
     static Table table(List<CredentialView> credentials) {
         Table table = Table.withHeader("ID", "NAME", "TYPE", "KEY", "CREATED", "UPDATED");
         for (CredentialView credential : credentials) {
-            table.row(credential.id(), credential.name(), credential.type(), credential.keyId().orElse(LEGACY),
+            table.row(credential.id(), credential.name(), credential.type(), key(credential),
                     credential.createdAt(), credential.updatedAt());
         }
         return table;

@@ -93,7 +93,7 @@ class CredentialsCommandsTest {
                 "smtp", "--data", "{}", "--json").out());
 
         assertThat(JsonAssert.fieldNames(json))
-                .containsExactlyInAnyOrder("id", "name", "type", "keyId", "createdAt", "updatedAt");
+                .containsExactlyInAnyOrder("id", "name", "type", "keyId", "valueFormat", "createdAt", "updatedAt");
         assertThat(json.get("keyId").asText()).isEqualTo(ACTIVE_ID);
     }
 
@@ -170,7 +170,7 @@ class CredentialsCommandsTest {
         JsonNode json = JsonAssert.parse(CliRun.run(context, "credentials", "get", "c1", "--json").out());
 
         assertThat(JsonAssert.fieldNames(json))
-                .containsExactlyInAnyOrder("id", "name", "type", "keyId", "createdAt", "updatedAt", "data");
+                .containsExactlyInAnyOrder("id", "name", "type", "keyId", "valueFormat", "createdAt", "updatedAt", "data");
         assertThat(json.get("keyId").isNull()).isTrue();
         assertThat(json.get("data").isObject()).isTrue();
         assertThat(json.get("data").get("port").asInt()).isEqualTo(25);
@@ -220,7 +220,7 @@ class CredentialsCommandsTest {
         assertThat(JsonAssert.fieldNames(json)).containsExactly("count", "items");
         assertThat(json.get("count").asLong()).isEqualTo(7);
         assertThat(JsonAssert.fieldNames(json.get("items").get(0)))
-                .containsExactlyInAnyOrder("id", "name", "type", "keyId", "createdAt", "updatedAt");
+                .containsExactlyInAnyOrder("id", "name", "type", "keyId", "valueFormat", "createdAt", "updatedAt");
         assertThat(json.get("items").get(1).get("keyId").isNull()).isTrue();
     }
 

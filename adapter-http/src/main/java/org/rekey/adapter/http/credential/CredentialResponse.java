@@ -7,18 +7,19 @@ import org.rekey.application.port.in.credential.CredentialView;
 
 /**
  * A credential on the wire: metadata, the id of the key its data is under ({@code null} for the legacy
- * format) and, only when asked for, the decrypted data. {@code toString} omits the data.
+ * format and for a malformed value), {@code valueFormat} ({@code legacy}, {@code data-key} or {@code malformed})
+ * and, only when asked for, the decrypted data. {@code toString} omits the data.
  */
-public record CredentialResponse(String id, String name, String type, String keyId, Instant createdAt,
-        Instant updatedAt, @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode data) {
+public record CredentialResponse(String id, String name, String type, String keyId, String valueFormat,
+        Instant createdAt, Instant updatedAt, @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode data) {
 
     public static CredentialResponse metadata(CredentialView view) {
         return new CredentialResponse(view.id(), view.name(), view.type(), view.keyId().orElse(null),
-                view.createdAt(), view.updatedAt(), null);
+                view.valueShape().wireName(), view.createdAt(), view.updatedAt(), null);
     }
 
     public CredentialResponse withData(JsonNode decrypted) {
-        return new CredentialResponse(id, name, type, keyId, createdAt, updatedAt, decrypted);
+        return new CredentialResponse(id, name, type, keyId, valueFormat, createdAt, updatedAt, decrypted);
     }
 
     @Override

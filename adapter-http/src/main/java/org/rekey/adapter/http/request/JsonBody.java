@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +27,6 @@ public final class JsonBody {
 
     /** Request bodies are limited to 1 MiB of credential data plus 64 KiB for the rest: 1,114,112 bytes. */
     public static final long MAX_BYTES = 1024 * 1024 + 64 * 1024;
-    private static final long DRAIN_LIMIT = 8 * 1024 * 1024;
 
     private final ObjectMapper mapper;
 
@@ -49,10 +48,7 @@ public final class JsonBody {
             return Optional.empty();
         }
         requireJsonContentType(contentType);
-        byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length > MAX_BYTES) {
-            throw tooLarge(ctx);
-        }
+        byte[] bytes = readAtMostMaxBytes(ctx);
         if (isBlank(bytes)) {
             return Optional.empty();
         }
@@ -61,6 +57,24 @@ public final class JsonBody {
             throw RekeyException.invalid("the request body must be a JSON object, not null");
         }
         return Optional.of(value);
+    }
+
+    /**
+     * The whole body, or a 413 when it is longer than {@link #MAX_BYTES}. A body that ends before it said it
+     * would (an early end of stream, a broken chunked encoding) is the caller's fault: a 400.
+     */
+    private static byte[] readAtMostMaxBytes(Context ctx) {
+        byte[] bytes;
+        try {
+            bytes = ctx.req().getInputStream().readNBytes((int) MAX_BYTES + 1);
+        } catch (IOException | UncheckedIOException e) {
+            throw RekeyException.invalid("the request body could not be read: it ended early or its chunked "
+                    + "encoding is broken");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge(ctx);
+        }
+        return bytes;
     }
 
     private static void rejectDeclaredOversize(Context ctx) {
@@ -77,22 +91,11 @@ public final class JsonBody {
     }
 
     /**
-     * Reads and discards what is left of an oversize body, up to {@link #DRAIN_LIMIT}, before answering 413:
-     * a client still sending would otherwise see its connection reset instead of the answer. Clients that
-     * send more should ask first with {@code Expect: 100-continue}.
+     * A 413, answered at once without reading the rest of the body (which a client may never send), and the
+     * connection closed after it. Clients that send large bodies should ask first with {@code Expect: 100-continue}.
      */
     private static RuntimeException tooLarge(Context ctx) {
-        try {
-            InputStream body = ctx.req().getInputStream();
-            byte[] buffer = new byte[64 * 1024];
-            long drained = 0;
-            int n;
-            while (drained < DRAIN_LIMIT && (n = body.read(buffer)) >= 0) {
-                drained += n;
-            }
-        } catch (IOException e) {
-            // the client stopped sending; the answer below is all it can get
-        }
+        ctx.header("Connection", "close");
         return HttpProblem.payloadTooLarge(MAX_BYTES);
     }
 

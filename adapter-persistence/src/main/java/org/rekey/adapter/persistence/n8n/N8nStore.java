@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import org.hibernate.Session;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.JdbcSettings;
@@ -13,8 +14,10 @@ import org.hibernate.tool.schema.Action;
 import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.adapter.persistence.JdbcUrls;
 import org.rekey.adapter.persistence.StorageErrors;
+import org.rekey.adapter.persistence.StoreCheck;
 import org.rekey.adapter.persistence.ThreadBoundTransactions;
 import org.rekey.adapter.persistence.n8n.N8nDatabaseSettings.Kind;
+import org.rekey.application.port.out.CheckStorePort;
 import org.rekey.application.port.out.TransactionPort;
 import org.rekey.domain.error.RekeyException;
 import org.slf4j.Logger;
@@ -38,6 +41,7 @@ public final class N8nStore implements AutoCloseable {
     private final EntityManagerFactory entityManagers;
     private final ThreadBoundTransactions transactions;
     private final N8nSql sql;
+    private final StoreCheck storeCheck;
 
     private N8nStore(N8nDatabaseSettings settings, HikariDataSource pool, EntityManagerFactory entityManagers) {
         this.settings = settings;
@@ -45,6 +49,8 @@ public final class N8nStore implements AutoCloseable {
         this.entityManagers = entityManagers;
         this.transactions = new ThreadBoundTransactions(entityManagers);
         this.sql = new N8nSql(settings.kind(), settings.tablePrefix());
+        this.storeCheck = new StoreCheck(pool, List.of(N8nSchema.DEPLOYMENT_KEY, N8nSchema.CREDENTIALS).stream()
+                .map(table -> "SELECT 1 FROM " + sql.table(table) + " WHERE 1 = 0").toList());
     }
 
     /**
@@ -135,6 +141,11 @@ public final class N8nStore implements AutoCloseable {
         return new N8nSecretRepository(this);
     }
 
+    /** {@code CheckStorePort}: whether n8n's key and credential tables answer, within a few seconds. */
+    public CheckStorePort storeCheck() {
+        return storeCheck;
+    }
+
     public N8nDatabaseSettings settings() {
         return settings;
     }
@@ -167,6 +178,7 @@ public final class N8nStore implements AutoCloseable {
 
     @Override
     public void close() {
+        storeCheck.close();
         try {
             if (entityManagers.isOpen()) {
                 entityManagers.close();

@@ -7,7 +7,10 @@ import org.rekey.application.service.keyring.KeyringCache;
 import org.rekey.domain.record.EncryptedRecord;
 import org.rekey.domain.record.RecordId;
 
-/** Reads one credential, decrypting its data on request with whichever key the value names. */
+/**
+ * Reads one credential, decrypting its data on request with whichever key the value names. A malformed
+ * stored value fails only when its data is asked for, as {@code MALFORMED_STORED_VALUE}.
+ */
 public final class GetCredentialService implements GetCredentialUseCase {
 
     private final KeyringCache keyring;
@@ -22,6 +25,6 @@ public final class GetCredentialService implements GetCredentialUseCase {
     public CredentialView getCredential(RecordId id, boolean includeData) {
         EncryptedRecord record = RecordLookup.require(loadRecords, id);
         CredentialView view = CredentialView.metadata(record);
-        return includeData ? view.withData(keyring.decrypt(record.data())) : view;
+        return includeData ? view.withData(keyring.apply(record::decryptData)) : view;
     }
 }
