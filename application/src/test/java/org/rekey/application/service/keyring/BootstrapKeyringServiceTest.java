@@ -240,6 +240,51 @@ class BootstrapKeyringServiceTest {
     }
 
     @Test
+    void main_withNoKeys_andSeedingDeferredForAnImport_seedsNothing() {
+        when(loadDataKeys.loadDataKeys()).thenReturn(List.of());
+
+        Keyring keyring = new BootstrapKeyringService(new InstanceKeyResolver(InMemoryInstanceKeySources
+                .withEnvironment(TestServices.DEFAULT_INSTANCE_KEY), new SecureRandom()), transactions, loadDataKeys,
+                saveDataKeys, loadRecords, rotation(true, InstanceType.MAIN), fixedClock(), new SecureRandom(),
+                StartOptions.NONE.withSeedingDeferred()).bootstrapKeyring();
+
+        assertThat(keyring.keys()).isEmpty();
+        verify(saveDataKeys, never()).saveDataKeys(anyList());
+    }
+
+    @Test
+    void keysWrappedUnderAnOfferedNewKey_startWithIt_whenTheConfiguredKeyFails() {
+        InstanceKey newKey = InstanceKey.of(OTHER_KEY);
+        Keyring rewrapped = Fixtures.seeded(newKey);
+        when(loadDataKeys.loadDataKeys()).thenReturn(rewrapped.keys());
+        InMemoryInstanceKeySources sources = new InMemoryInstanceKeySources()
+                .setConfigFile(TestServices.DEFAULT_INSTANCE_KEY);
+
+        Keyring keyring = new BootstrapKeyringService(new InstanceKeyResolver(sources, new SecureRandom()),
+                transactions, loadDataKeys, saveDataKeys, loadRecords, rotation(true, InstanceType.MAIN), fixedClock(),
+                new SecureRandom(), StartOptions.NONE.withOfferedNewKey(newKey)).bootstrapKeyring();
+
+        assertThat(keyring.instanceKey().sameAs(newKey)).isTrue();
+    }
+
+    @Test
+    void keysWrappedUnderAnotherKey_withoutAnOffer_sayWhichSourceHoldsWhichKey() {
+        Keyring rewrapped = Fixtures.seeded(InstanceKey.of(OTHER_KEY));
+        when(loadDataKeys.loadDataKeys()).thenReturn(rewrapped.keys());
+        InMemoryInstanceKeySources sources = new InMemoryInstanceKeySources()
+                .setConfigFile(TestServices.DEFAULT_INSTANCE_KEY);
+
+        RekeyException e = assertRejected(ErrorCode.WRONG_INSTANCE_KEY, new BootstrapKeyringService(
+                new InstanceKeyResolver(sources, new SecureRandom()), transactions, loadDataKeys, saveDataKeys,
+                loadRecords, rotation(true, InstanceType.MAIN), fixedClock(), new SecureRandom())::bootstrapKeyring);
+
+        assertThat(e.getMessage()).contains("from the config file " + InMemoryInstanceKeySources.CONFIG_FILE,
+                "N8N_ENCRYPTION_KEY unset", "N8N_ENCRYPTION_KEY_FILE unset",
+                "holds key " + InstanceKey.of(TestServices.DEFAULT_INSTANCE_KEY).fingerprint(), "instance-key change")
+                .doesNotContain(TestServices.DEFAULT_INSTANCE_KEY).doesNotContain(OTHER_KEY);
+    }
+
+    @Test
     void everyInstance_withStoredKeys_savesNothing() {
         Keyring stored = Fixtures.seeded(instanceKey);
         when(loadDataKeys.loadDataKeys()).thenReturn(stored.keys());
