@@ -17,7 +17,8 @@ import org.rekey.domain.error.RekeyException;
 /**
  * n8n's own environment, read the way n8n 2.41 reads it, so that rekey run with the same variables as n8n
  * reaches the same database and key: {@code DB_TYPE}, {@code DB_POSTGRESDB_*}, {@code DB_TABLE_PREFIX},
- * {@code DB_SQLITE_DATABASE}, {@code N8N_USER_FOLDER} (the folder holding {@code .n8n}). See docs/N8N.md.
+ * {@code DB_SQLITE_DATABASE}, {@code N8N_USER_FOLDER} (the folder holding {@code .n8n}), each also as
+ * {@code <NAME>_FILE} naming a file that holds the value, as n8n allows. See docs/N8N.md.
  */
 record N8nEnvironment(RekeyConfig config) {
 
@@ -27,9 +28,24 @@ record N8nEnvironment(RekeyConfig config) {
     static final String USER_FOLDER = "N8N_USER_FOLDER";
     private static final String PG = "DB_POSTGRESDB_";
 
+    /** A setting from the environment, or from the file {@code <NAME>_FILE} names (trimmed), as n8n reads it. */
+    private Optional<String> setting(String name) {
+        Optional<String> value = config.get(name);
+        if (value.isPresent()) {
+            return value;
+        }
+        return config.get(name + "_FILE").map(file -> {
+            try {
+                return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw RekeyException.invalid(name + "_FILE names " + file + ", which cannot be read");
+            }
+        });
+    }
+
     /** {@code <N8N_USER_FOLDER or HOME>/.n8n}: n8n's config file and SQLite database. */
     Path n8nFolder() {
-        String base = config.get(USER_FOLDER).or(() -> config.get("HOME"))
+        String base = setting(USER_FOLDER).or(() -> config.get("HOME"))
                 .orElseGet(() -> System.getProperty("user.home"));
         return Path.of(base).resolve(".n8n");
     }
@@ -40,11 +56,11 @@ record N8nEnvironment(RekeyConfig config) {
     }
 
     N8nDatabaseSettings database() {
-        String type = config.get(DB_TYPE).orElse("sqlite").strip().toLowerCase(Locale.ROOT);
-        String prefix = config.get(TABLE_PREFIX).orElse("");
+        String type = setting(DB_TYPE).orElse("sqlite").strip().toLowerCase(Locale.ROOT);
+        String prefix = setting(TABLE_PREFIX).orElse("");
         return switch (type) {
             case "sqlite" -> N8nDatabaseSettings.sqlite(n8nFolder().resolve(
-                    config.get(SQLITE_DATABASE).orElse("database.sqlite")), prefix);
+                    setting(SQLITE_DATABASE).orElse("database.sqlite")), prefix);
             case "postgresdb" -> postgres(prefix);
             default -> throw RekeyException.invalid(DB_TYPE + " must be sqlite or postgresdb (as n8n 2.41 takes it),"
                     + " not '" + type + "'");
@@ -52,20 +68,20 @@ record N8nEnvironment(RekeyConfig config) {
     }
 
     private N8nDatabaseSettings postgres(String prefix) {
-        String host = config.get(PG + "HOST").orElse("localhost");
-        String port = config.get(PG + "PORT").orElse("5432");
+        String host = setting(PG + "HOST").orElse("localhost");
+        String port = setting(PG + "PORT").orElse("5432");
         if (!port.matches("[0-9]{1,5}")) {
             throw RekeyException.invalid(PG + "PORT must be a port number");
         }
-        String database = config.get(PG + "DATABASE").orElse("n8n");
+        String database = setting(PG + "DATABASE").orElse("n8n");
         List<String> parameters = new ArrayList<>();
-        parameters.add("currentSchema=" + encode(config.get(PG + "SCHEMA").orElse("public")));
+        parameters.add("currentSchema=" + encode(setting(PG + "SCHEMA").orElse("public")));
         parameters.add("ApplicationName=rekey");
         parameters.addAll(ssl());
         String url = "jdbc:postgresql://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/"
                 + encode(database) + "?" + String.join("&", parameters);
-        return N8nDatabaseSettings.postgres(url, config.get(PG + "USER").orElse("postgres"),
-                config.get(PG + "PASSWORD").orElse(""), prefix);
+        return N8nDatabaseSettings.postgres(url, setting(PG + "USER").orElse("postgres"),
+                setting(PG + "PASSWORD").orElse(""), prefix);
     }
 
     /**
@@ -74,11 +90,11 @@ record N8nEnvironment(RekeyConfig config) {
      * contents are written to rekey's user folder (mode 0600).
      */
     private List<String> ssl() {
-        Optional<String> ca = config.get(PG + "SSL_CA");
-        Optional<String> cert = config.get(PG + "SSL_CERT");
-        Optional<String> key = config.get(PG + "SSL_KEY");
-        boolean reject = !config.get(PG + "SSL_REJECT_UNAUTHORIZED").orElse("true").strip().equalsIgnoreCase("false");
-        boolean enabled = config.get(PG + "SSL_ENABLED").orElse("false").strip().equalsIgnoreCase("true")
+        Optional<String> ca = setting(PG + "SSL_CA");
+        Optional<String> cert = setting(PG + "SSL_CERT");
+        Optional<String> key = setting(PG + "SSL_KEY");
+        boolean reject = !setting(PG + "SSL_REJECT_UNAUTHORIZED").orElse("true").strip().equalsIgnoreCase("false");
+        boolean enabled = setting(PG + "SSL_ENABLED").orElse("false").strip().equalsIgnoreCase("true")
                 || ca.isPresent() || cert.isPresent() || key.isPresent() || !reject;
         if (!enabled) {
             return List.of();

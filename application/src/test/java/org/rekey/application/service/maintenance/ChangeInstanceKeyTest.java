@@ -178,6 +178,7 @@ class ChangeInstanceKeyTest {
         String wrappedHmac = Keyring.reconstitute(old, store.loadDataKeys()).keys().get(0).wrappedValue();
         store.putWrappedSecret(hmac, wrappedHmac);
         store.putWrappedSecret(jwe, old.encryptLegacy("{\"kty\":\"RSA\"}"));
+        int backupsBefore = store.backupsAskedFor().size();
 
         InstanceKeyChange change = rekey.maintenance().changeInstanceKey().changeInstanceKey(
                 new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE);
@@ -186,7 +187,8 @@ class ChangeInstanceKeyTest {
         InstanceKey next = InstanceKey.of(NEW);
         assertThat(next.decryptLegacy(store.wrappedSecrets().get(jwe))).isEqualTo("{\"kty\":\"RSA\"}");
         assertThat(next.reprotect(store.wrappedSecrets().get(hmac), next, "check")).isNotEmpty();
-        assertThat(store.backupsAskedFor()).as("one backup, before the first write").containsExactly("instance-key-change");
+        assertThat(store.backupsAskedFor().subList(backupsBefore, store.backupsAskedFor().size()))
+                .as("one backup, before the first write").containsExactly("instance-key-change");
     }
 
     @Test
