@@ -215,12 +215,17 @@ reencrypt() {
     [[ $(jq -r '.succeeded and (.failures | length == 0)' <<< "$report") == true ]] || fail "reencrypt ($2): $report"
     echo "$times $(jq -r .moved <<< "$report")"
 }
-# backup_seconds LOG: the backup's time from rekey's --verbose log (first and last line of the backup), or "n/a".
-backup_seconds() {
-    awk '/[Bb]ack(ing )?up|backup/ && match($0, /[0-9][0-9]:[0-9][0-9]:[0-9][0-9][.,][0-9]+/) {
-            split(substr($0, RSTART, RLENGTH), t, /[:.,]/); s = t[1] * 3600 + t[2] * 60 + t[3] + ("0." t[4])
-            if (first == "") first = s; last = s }
-         END { if (first == "" || last == first) print "n/a"; else printf "%.3f\n", last - first }' "$1"
+# phases LOG: "count backup move" seconds from rekey's --verbose log: counting what must move (keyring ready to
+# the backup's start, which names its file), writing the backup (to its log line), moving (to the report line).
+phases() {
+    awk 'function tod(s,  t) { split(s, t, /[:]/); return t[1] * 3600 + t[2] * 60 + t[3] }
+        /keyring ready/ { ready = tod(substr($1, 12, 12)) }
+        /backup before reencrypt/ && match($0, /[0-9]{8}T[0-9]{6}\.[0-9]{3}Z-reencrypt/) {
+            f = substr($0, RSTART + 9, 10); begun = substr(f, 1, 2) * 3600 + substr(f, 3, 2) * 60 + substr(f, 5)
+            logged = tod(substr($1, 12, 12)) }
+        /re-encryption to key/ { done = tod(substr($1, 12, 12)) }
+        END { if (ready == "" || begun == "" || done == "") print "n/a n/a n/a"
+              else printf "%.2f %.2f %.2f\n", begun - ready, logged - begun, done - logged }' "$1"
 }
 
 note "re-encryption: JDBC reference, rekey, rekey no-op, JDBC reference again ($records credentials, batches of $batch)"
@@ -236,7 +241,7 @@ read -r one_peak one_live <<< "$(heap "$out/gc-one.log")"
 backup_file=$(find "$home/$large_schema" -name '*.json' -print -quit 2>/dev/null || true)
 [[ -n $backup_file ]] || fail "rekey reencrypt wrote no backup under $home/$large_schema"
 backup_mib=$(du -m "$backup_file" | cut -f1)
-backup_time=$(backup_seconds "$out/reencrypt-one.log")
+read -r count_time backup_time move_time <<< "$(phases "$out/reencrypt-one.log")"
 read -r noop_time noop_cpu _ noop_moved <<< "$(reencrypt "$large_schema" noop)"
 [[ $noop_moved == 0 ]] || fail "a second rekey reencrypt moved $noop_moved credentials"
 read -r ref2 ref2_cpu ref2_pg ref2_own <<< "$(reference 2)"
@@ -281,7 +286,8 @@ decrypt_ratio=$(ratio "$rekey_ops" "$n8n_ops")
     printf '%-56s %14s\n' "  CPU s: reference JVM, PostgreSQL (runs 1, 2)" "$ref1_cpu, $ref1_pg; $ref2_cpu, $ref2_pg"
     printf '%-56s %14s\n' "rekey reencrypt in place, $records credentials (s)" "$one_time"
     printf '%-56s %14s\n' "  CPU s: rekey JVM, PostgreSQL" "$one_cpu, $one_pg"
-    printf '%-56s %14s\n' "  of which its backup (s, from --verbose; MiB on disk)" "$backup_time; $backup_mib"
+    printf '%-56s %14s\n' "  phases from its --verbose log: count, backup, move (s)" "$count_time, $backup_time, $move_time"
+    printf '%-56s %14s\n' "  its backup file (MiB)" "$backup_mib"
     printf '%-56s %14s\n' "  a no-op rekey reencrypt: wall s (CPU s)" "$noop_time ($noop_cpu)"
     printf '%-56s %14s %12s %s\n' "rekey speed relative to the reference" "${one_ratio}x" ">= 0.5x" \
         "$(verdict "$one_ratio" 0.5 ge)"

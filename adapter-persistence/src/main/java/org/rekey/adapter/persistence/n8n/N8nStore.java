@@ -39,12 +39,13 @@ public final class N8nStore implements AutoCloseable {
     private final ThreadBoundTransactions transactions;
     private final N8nSql sql;
 
-    private N8nStore(N8nDatabaseSettings settings, HikariDataSource pool, EntityManagerFactory entityManagers) {
+    private N8nStore(N8nDatabaseSettings settings, HikariDataSource pool, EntityManagerFactory entityManagers,
+            N8nSql sql) {
         this.settings = settings;
         this.pool = pool;
         this.entityManagers = entityManagers;
         this.transactions = new ThreadBoundTransactions(entityManagers);
-        this.sql = new N8nSql(settings.kind(), settings.tablePrefix());
+        this.sql = sql;
     }
 
     /**
@@ -63,12 +64,15 @@ public final class N8nStore implements AutoCloseable {
         });
         HikariDataSource pool = openPool(settings);
         try {
+            N8nSql sql;
             try (Connection connection = pool.getConnection()) {
-                N8nSchema.check(connection, new N8nSql(settings.kind(), settings.tablePrefix()), settings.describe());
+                N8nSql plain = new N8nSql(settings.kind(), settings.tablePrefix());
+                N8nSchema.check(connection, plain, settings.describe());
+                sql = plain.on(connection);
             } catch (SQLException e) {
                 throw StorageErrors.failure("checking n8n's schema", e);
             }
-            N8nStore store = new N8nStore(settings, pool, entityManagers(pool, settings));
+            N8nStore store = new N8nStore(settings, pool, entityManagers(pool, settings), sql);
             LOG.info("n8n database ready: {}", settings.describe());
             return store;
         } catch (RuntimeException e) {
