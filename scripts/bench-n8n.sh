@@ -232,7 +232,7 @@ note "re-encryption: JDBC reference, rekey, rekey no-op, JDBC reference again ($
 read -r ref1 ref1_cpu ref1_pg ref1_own <<< "$(reference 1)"
 [[ -n $ref1_own ]] || fail "the JDBC reference failed"
 jfr_opts=""
-[[ ${BENCH_JFR:-} == 1 ]] && jfr_opts="-XX:StartFlightRecording=filename=$out/rekey-reencrypt.jfr,settings=profile"
+[[ ${BENCH_JFR:-} == 1 ]] && jfr_opts="-Xlog:jfr+startup=warning:stderr -XX:StartFlightRecording=filename=$out/rekey-reencrypt.jfr,settings=profile"
 read -r one_time one_cpu one_pg one_moved <<< "$(reencrypt "$large_schema" one "$jfr_opts")"
 [[ $one_moved == "$records" ]] || fail "rekey reencrypt moved $one_moved of $records credentials"
 on_key "$large_schema" "$large_key"
@@ -268,7 +268,7 @@ REKEY_N8N_HOME="$n8n_home" timeout 300 "$node" "$root/scripts/bench-n8n-cipher.m
     --seconds "$cipher_seconds" --warmup "$cipher_warmup" --dump "$dump" > "$out/decrypt-n8n.json" \
     || fail "bench-n8n-cipher.mjs failed"
 jfr_opts=""
-[[ ${BENCH_JFR:-} == 1 ]] && jfr_opts="-XX:StartFlightRecording=filename=$out/rekey-decrypt.jfr,settings=profile"
+[[ ${BENCH_JFR:-} == 1 ]] && jfr_opts="-Xlog:jfr+startup=warning:stderr -XX:StartFlightRecording=filename=$out/rekey-decrypt.jfr,settings=profile"
 # The node script's instance key and data key are the oracle's (it makes its own values with them).
 BENCH_MAIN_OPTS="$jfr_opts" bench_main decrypt "$dump" "$cipher_seconds" "$cipher_warmup" > "$out/decrypt-rekey.json" \
     || fail "rekey's decrypt timing failed"
