@@ -211,7 +211,7 @@ reencrypt() {
     times=$(RK_OPTS="$heap_opts -Xlog:gc,gc+heap+exit:file=$out/gc-$2.log ${3:-}" measured "$out/reencrypt-$2.json" \
         rk "$1" "$out/reencrypt-$2.log" --verbose reencrypt --json --batch-size "$batch") \
         || fail "rekey reencrypt ($2) failed; see $out/reencrypt-$2.log"
-    report=$(cat "$out/reencrypt-$2.json")
+    report=$(sed -n '/^{/,$p' "$out/reencrypt-$2.json")   # JFR, when on, prints its start on stdout first
     [[ $(jq -r '.succeeded and (.failures | length == 0)' <<< "$report") == true ]] || fail "reencrypt ($2): $report"
     echo "$times $(jq -r .moved <<< "$report")"
 }
