@@ -272,8 +272,8 @@ jfr_opts=""
 # The node script's instance key and data key are the oracle's (it makes its own values with them).
 BENCH_MAIN_OPTS="$jfr_opts" bench_main decrypt "$dump" "$cipher_seconds" "$cipher_warmup" > "$out/decrypt-rekey.json" \
     || fail "rekey's decrypt timing failed"
-n8n_ops=$(jq -r .opsPerSecond "$out/decrypt-n8n.json")
-rekey_ops=$(jq -r .opsPerSecond "$out/decrypt-rekey.json")
+n8n_ops=$(tail -1 "$out/decrypt-n8n.json" | jq -r .opsPerSecond)
+rekey_ops=$(tail -1 "$out/decrypt-rekey.json" | jq -r .opsPerSecond)   # after JFR's start-up lines, if on
 decrypt_ratio=$(ratio "$rekey_ops" "$n8n_ops")
 
 # --- summary ---------------------------------------------------------------------------------------
