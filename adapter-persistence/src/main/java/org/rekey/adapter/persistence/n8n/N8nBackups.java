@@ -60,6 +60,9 @@ public final class N8nBackups implements BackupPort, RestorePort {
     /** The operation whose backup also keeps n8n's config file: after it, the file holds another key. */
     static final String INSTANCE_KEY_CHANGE = "instance-key-change";
 
+    /** Rows read per round trip while backing up: a bounded heap whatever the size of the table. */
+    private static final int FETCH_SIZE = 500;
+
     private final Path folder;
     private final Optional<Path> n8nConfig;
     private final Clock clock;
@@ -82,14 +85,21 @@ public final class N8nBackups implements BackupPort, RestorePort {
         Instant now = clock.instant();
         Path file = folder.resolve(FILE_TIME.format(now) + "-" + operation.replaceAll("[^A-Za-z0-9-]", "-")
                 + ".json");
-        long rows = store.read("backing up n8n's secrets", connection -> {
+        N8nStore.SqlWork<Long> backup = connection -> {
             try {
                 return write(connection, file, operation, now);
             } catch (IOException e) {
                 throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "cannot write the backup " + file + ": "
                         + e.getMessage() + "; nothing was changed", e);
             }
-        });
+        };
+        // On PostgreSQL in a transaction of its own, so that the driver streams the rows (fetch size, below)
+        // instead of holding every one in memory: measured by scripts/bench-n8n.sh, the live heap after a
+        // collection was 192 MiB at 10^5 credentials against 37 MiB at 10^4 when the backup read them all at
+        // once. Not on SQLite, where a transaction takes the write lock (and its driver streams anyway).
+        long rows = sql.kind() == N8nDatabaseSettings.Kind.POSTGRES
+                ? store.work("backing up n8n's secrets", backup)
+                : store.read("backing up n8n's secrets", backup);
         Optional<String> copy = store.settings().sqliteFile().map(db -> copySqlite(file));
         return Optional.of(new Backup(file.toString(), rows, copy));
     }
@@ -151,6 +161,7 @@ public final class N8nBackups implements BackupPort, RestorePort {
                 + N8nSql.quote(column.column()) + " FROM " + sql.table(column.table()) + " WHERE "
                 + N8nSql.quote(column.column()) + " IS NOT NULL"
                 + (column.settingsKey().isPresent() ? " AND \"key\" = ?" : ""))) {
+            select.setFetchSize(FETCH_SIZE);
             if (column.settingsKey().isPresent()) {
                 select.setString(1, column.settingsKey().get());
             }
