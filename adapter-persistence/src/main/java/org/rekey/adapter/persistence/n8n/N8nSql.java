@@ -1,5 +1,6 @@
 package org.rekey.adapter.persistence.n8n;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +13,9 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.rekey.adapter.persistence.n8n.N8nDatabaseSettings.Kind;
 
@@ -33,12 +37,54 @@ final class N8nSql {
             .optionalStart().appendLiteral('Z').optionalEnd()
             .toFormatter();
 
+    /** Collations (libc or built in) that order text by code point, as Java's {@code String} does for ids. */
+    private static final Set<String> CODE_POINT_COLLATIONS = Set.of("c", "posix", "c.utf-8", "c.utf8", "ucs_basic");
+
     private final Kind kind;
     private final String prefix;
+    private final boolean idsInCodePointOrder;
 
     N8nSql(Kind kind, String prefix) {
+        this(kind, prefix, false);
+    }
+
+    private N8nSql(Kind kind, String prefix, boolean idsInCodePointOrder) {
         this.kind = kind;
         this.prefix = prefix;
+        this.idsInCodePointOrder = idsInCodePointOrder;
+    }
+
+    /**
+     * This dialect, told whether n8n's id columns (declared without a collation, so all in the database's) already
+     * order by code point on PostgreSQL, as a database made with {@code C} or {@code C.UTF-8} does: then
+     * {@link #binary()} adds nothing and the primary key index serves each page. Measured (scripts/bench-n8n.sh,
+     * 10^5 credentials): with {@code COLLATE "C"} on such a database every page was a sequential scan and a sort
+     * of the whole table, and counting plus re-encrypting took minutes instead of seconds.
+     */
+    N8nSql on(Connection connection) throws SQLException {
+        if (kind != Kind.POSTGRES) {
+            return this;
+        }
+        // to_jsonb: pg_database has datlocprovider (ICU or libc) only from PostgreSQL 15 on.
+        try (PreparedStatement select = connection.prepareStatement("SELECT c.collname, c.collprovider,"
+                + " c.collcollate, d.datcollate, to_jsonb(d) ->> 'datlocprovider'"
+                + " FROM pg_attribute a JOIN pg_collation c ON c.oid = a.attcollation"
+                + " JOIN pg_database d ON d.datname = current_database()"
+                + " WHERE a.attrelid = to_regclass(?) AND a.attname = 'id'")) {
+            select.setString(1, quote(tableName(N8nSchema.CREDENTIALS)));
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return this;
+                }
+                boolean byDefault = "default".equals(row.getString(1));
+                String provider = byDefault ? Objects.requireNonNullElse(row.getString(5), "c") : row.getString(2);
+                String collation = byDefault ? row.getString(4)
+                        : Objects.requireNonNullElse(row.getString(3), row.getString(1));
+                boolean codePoint = !"i".equals(provider) && collation != null
+                        && CODE_POINT_COLLATIONS.contains(collation.toLowerCase(Locale.ROOT));
+                return new N8nSql(kind, prefix, codePoint);
+            }
+        }
     }
 
     Kind kind() {
@@ -70,7 +116,7 @@ final class N8nSql {
 
     /** An ORDER BY / comparison suffix that makes text compare byte by byte, as Java's {@code String} does for ids. */
     String binary() {
-        return kind == Kind.POSTGRES ? " COLLATE \"C\"" : "";
+        return kind == Kind.POSTGRES && !idsInCodePointOrder ? " COLLATE \"C\"" : "";
     }
 
     /** Row locks for a claim: PostgreSQL skips rows others hold; SQLite has no row locks (one writer at a time). */

@@ -43,12 +43,13 @@ public final class N8nStore implements AutoCloseable {
     private final N8nSql sql;
     private final StoreCheck storeCheck;
 
-    private N8nStore(N8nDatabaseSettings settings, HikariDataSource pool, EntityManagerFactory entityManagers) {
+    private N8nStore(N8nDatabaseSettings settings, HikariDataSource pool, EntityManagerFactory entityManagers,
+            N8nSql sql) {
         this.settings = settings;
         this.pool = pool;
         this.entityManagers = entityManagers;
         this.transactions = new ThreadBoundTransactions(entityManagers);
-        this.sql = new N8nSql(settings.kind(), settings.tablePrefix());
+        this.sql = sql;
         this.storeCheck = new StoreCheck(pool, List.of(N8nSchema.DEPLOYMENT_KEY, N8nSchema.CREDENTIALS).stream()
                 .map(table -> "SELECT 1 FROM " + sql.table(table) + " WHERE 1 = 0").toList());
     }
@@ -69,12 +70,15 @@ public final class N8nStore implements AutoCloseable {
         });
         HikariDataSource pool = openPool(settings);
         try {
+            N8nSql sql;
             try (Connection connection = pool.getConnection()) {
-                N8nSchema.check(connection, new N8nSql(settings.kind(), settings.tablePrefix()), settings.describe());
+                N8nSql plain = new N8nSql(settings.kind(), settings.tablePrefix());
+                N8nSchema.check(connection, plain, settings.describe());
+                sql = plain.on(connection);
             } catch (SQLException e) {
                 throw StorageErrors.failure("checking n8n's schema", e);
             }
-            N8nStore store = new N8nStore(settings, pool, entityManagers(pool, settings));
+            N8nStore store = new N8nStore(settings, pool, entityManagers(pool, settings), sql);
             LOG.info("n8n database ready: {}", settings.describe());
             return store;
         } catch (RuntimeException e) {
