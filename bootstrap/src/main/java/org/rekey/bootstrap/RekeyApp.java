@@ -2,12 +2,28 @@ package org.rekey.bootstrap;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Objects;
+import java.util.function.LongSupplier;
 import org.rekey.adapter.persistence.Database;
 import org.rekey.application.port.in.RekeyUseCases;
 import org.rekey.application.service.RekeyCore;
 
 /** One running instance: the database, the core started on it, and every use case. Wired by hand. */
 public final class RekeyApp implements AutoCloseable {
+
+    /**
+     * How an instance is wired beyond its configuration.
+     *
+     * @param nanoClock the clock the keyring and verified-token caches age by
+     */
+    public record Options(LongSupplier nanoClock) {
+
+        public static final Options DEFAULT = new Options(System::nanoTime);
+
+        public Options {
+            Objects.requireNonNull(nanoClock, "nanoClock");
+        }
+    }
 
     private final Database database;
     private final RekeyCore core;
@@ -24,12 +40,17 @@ public final class RekeyApp implements AutoCloseable {
      *     left as it was when the instance key is wrong
      */
     public static RekeyApp open(RekeyConfig config) {
+        return open(config, Options.DEFAULT);
+    }
+
+    /** As {@link #open(RekeyConfig)}, with the given {@link Options}. */
+    public static RekeyApp open(RekeyConfig config, Options options) {
         Database database = Database.open(config.database());
         try {
             RekeyCore core = RekeyCore.start(new RekeyCore.OutPorts(database.transactions(), database.dataKeys(),
                     database.dataKeys(), database.records(), database.records(), database.records(),
                     database.apiKeys(), new ConfigFileKeySources(config)), config.settings(), Clock.systemUTC(),
-                    new SecureRandom());
+                    new SecureRandom(), options.nanoClock());
             return new RekeyApp(database, core);
         } catch (RuntimeException e) {
             database.close();

@@ -16,6 +16,7 @@ import org.rekey.application.service.apikey.AuthenticateService;
 import org.rekey.application.service.apikey.CreateApiKeyService;
 import org.rekey.application.service.apikey.ListApiKeysService;
 import org.rekey.application.service.apikey.RevokeApiKeyService;
+import org.rekey.application.service.apikey.VerifiedKeyCache;
 import org.rekey.application.service.credential.CreateCredentialService;
 import org.rekey.application.service.credential.DeleteCredentialService;
 import org.rekey.application.service.credential.ExportCredentialsService;
@@ -90,6 +91,7 @@ public final class RekeyCore implements AutoCloseable {
                 ports.loadRecords(), keyring);
         ReencryptService reencrypt = new ReencryptService(mover, settings);
         ReencryptionJobService reencryptionJob = new ReencryptionJobService(reencrypt, clock);
+        VerifiedKeyCache verifiedKeys = new VerifiedKeyCache(settings.keyRefreshInterval(), nanoClock);
         RekeyUseCases useCases = new RekeyUseCases(
                 new RotateDataKeyService(keyChanges, settings, clock, random),
                 new ListDataKeysService(ports.loadDataKeys(), ports.loadRecords()),
@@ -110,8 +112,8 @@ public final class RekeyCore implements AutoCloseable {
                 new HealthService(keyring, settings),
                 new CreateApiKeyService(ports.apiKeys(), clock, random),
                 new ListApiKeysService(ports.apiKeys()),
-                new RevokeApiKeyService(ports.apiKeys(), clock),
-                new AuthenticateService(ports.apiKeys()),
+                new RevokeApiKeyService(ports.apiKeys(), clock, verifiedKeys),
+                new AuthenticateService(ports.apiKeys(), verifiedKeys),
                 reencrypt,
                 reencryptionJob,
                 new VerifyRecordsService(ports.loadRecords(), keyring),
