@@ -1,9 +1,11 @@
 package org.rekey.bootstrap;
 
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.rekey.adapter.cli.CliContext;
 import org.rekey.adapter.http.HttpServer;
+import org.rekey.adapter.http.metrics.RekeyMetrics;
 import org.rekey.application.port.in.RekeyUseCases;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +23,12 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
 
     @Override
     public synchronized RekeyUseCases useCases() {
+        return open(RekeyApp.Options.DEFAULT);
+    }
+
+    private synchronized RekeyUseCases open(RekeyApp.Options options) {
         if (app == null) {
-            app = RekeyApp.open(config);
+            app = RekeyApp.open(config, options);
         }
         return app.useCases();
     }
@@ -30,12 +36,21 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
     @Override
     public void serve() {
         Logging.server();
-        RekeyUseCases useCases = useCases();
+        RekeyMetrics metrics = new RekeyMetrics();
+        RekeyUseCases useCases;
+        try {
+            useCases = open(new RekeyApp.Options(System::nanoTime, metrics.events(),
+                    Optional.of(new MicrometerMetricsTrackerFactory(metrics.registry()))));
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
-        HttpServer server = new HttpServer(useCases).start(config.port());
+        HttpServer server = new HttpServer(useCases, metrics).start(config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             close();
+            metrics.close();
             stopped.countDown();
         }, "rekey-shutdown"));
         LoggerFactory.getLogger(ProcessCliContext.class).info(

@@ -1,11 +1,14 @@
 package org.rekey.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.rekey.adapter.http.credential.CredentialRoutes;
 import org.rekey.adapter.http.key.KeyRoutes;
 import org.rekey.adapter.http.maintenance.MaintenanceRoutes;
+import org.rekey.adapter.http.metrics.MetricsRoutes;
+import org.rekey.adapter.http.metrics.RekeyMetrics;
 import org.rekey.adapter.http.request.JsonBody;
 import org.rekey.adapter.http.routing.Route;
 import org.rekey.adapter.http.settings.RotationGate;
@@ -19,7 +22,7 @@ final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    static List<Route> all(RekeyUseCases useCases, ObjectMapper mapper) {
+    static List<Route> all(RekeyUseCases useCases, ObjectMapper mapper, RekeyMetrics metrics) {
         JsonBody body = new JsonBody(mapper);
         RotationGate rotationGate = new RotationGate(useCases.moduleSettings());
         List<Route> routes = new ArrayList<>();
@@ -33,6 +36,8 @@ final class ApiRoutes {
                 .routes());
         routes.addAll(new SettingsRoutes(useCases.moduleSettings(), useCases.checkHealth()).routes());
         routes.addAll(new WebRoutes().routes());
+        routes.addAll(new MetricsRoutes(metrics, useCases.listDataKeys(), useCases.reencryptionJob(), Clock.systemUTC())
+                .routes());
         return List.copyOf(routes);
     }
 }

@@ -11,6 +11,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.rekey.adapter.http.auth.ApiTokenGuard;
 import org.rekey.adapter.http.error.ErrorMapper;
 import org.rekey.adapter.http.json.RekeyJson;
+import org.rekey.adapter.http.metrics.RekeyMetrics;
+import org.rekey.adapter.http.metrics.RouteTimer;
 import org.rekey.adapter.http.request.JsonBody;
 import org.rekey.adapter.http.routing.Route;
 import org.rekey.adapter.http.web.WebRoutes;
@@ -32,12 +34,28 @@ public final class HttpServer implements AutoCloseable {
     private final ObjectMapper mapper = RekeyJson.newMapper();
     private final List<Route> routes;
     private final ApiTokenGuard guard;
+    private final RekeyMetrics metrics;
+    private final boolean ownsMetrics;
+    private final RouteTimer routeTimer;
     private Javalin javalin;
 
+    /** A server with a metrics registry of its own (JVM, HTTP and rekey series; no pool), closed with it. */
     public HttpServer(RekeyUseCases useCases) {
+        this(useCases, new RekeyMetrics(), true);
+    }
+
+    /** A server that serves and feeds {@code metrics}, which the caller closes after it. */
+    public HttpServer(RekeyUseCases useCases, RekeyMetrics metrics) {
+        this(useCases, metrics, false);
+    }
+
+    private HttpServer(RekeyUseCases useCases, RekeyMetrics metrics, boolean ownsMetrics) {
         Objects.requireNonNull(useCases, "useCases");
-        this.routes = ApiRoutes.all(useCases, mapper);
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.ownsMetrics = ownsMetrics;
+        this.routes = ApiRoutes.all(useCases, mapper, metrics);
         this.guard = new ApiTokenGuard(useCases.authenticate());
+        this.routeTimer = new RouteTimer(metrics);
     }
 
     /** Starts listening on {@code port} (0: any free port, see {@link #port()}). */
@@ -64,6 +82,9 @@ public final class HttpServer implements AutoCloseable {
             javalin.stop();
             javalin = null;
             LOG.info("rekey HTTP API stopped");
+        }
+        if (ownsMetrics) {
+            metrics.close();
         }
     }
 
@@ -95,7 +116,10 @@ public final class HttpServer implements AutoCloseable {
             files.location = Location.CLASSPATH;
             files.headers = WebRoutes.PAGE_HEADERS;
         });
-        config.requestLogger.http(RequestLog::log);
+        config.requestLogger.http((ctx, durationMs) -> {
+            RequestLog.log(ctx, durationMs);
+            routeTimer.record(ctx, durationMs);
+        });
         config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
         config.routes.before("/rest/*", ctx -> ctx.header("Cache-Control", "no-store"));
         new ErrorMapper().register(config.routes);

@@ -9,6 +9,7 @@ import org.rekey.application.port.out.ClaimRecordsPort;
 import org.rekey.application.port.out.InstanceKeySourcesPort;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.LoadRecordsPort;
+import org.rekey.application.port.out.RekeyEventsPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
 import org.rekey.application.port.out.SaveRecordPort;
 import org.rekey.application.port.out.TransactionPort;
@@ -56,7 +57,15 @@ public final class RekeyCore implements AutoCloseable {
     /** Every out-port the core needs. */
     public record OutPorts(TransactionPort transactions, LoadDataKeysPort loadDataKeys, SaveDataKeysPort saveDataKeys,
             LoadRecordsPort loadRecords, SaveRecordPort saveRecord, ClaimRecordsPort claimRecords,
-            ApiKeyStorePort apiKeys, InstanceKeySourcesPort instanceKeySources) {
+            ApiKeyStorePort apiKeys, InstanceKeySourcesPort instanceKeySources, RekeyEventsPort events) {
+
+        /** The out-ports, with events told to nobody. */
+        public OutPorts(TransactionPort transactions, LoadDataKeysPort loadDataKeys, SaveDataKeysPort saveDataKeys,
+                LoadRecordsPort loadRecords, SaveRecordPort saveRecord, ClaimRecordsPort claimRecords,
+                ApiKeyStorePort apiKeys, InstanceKeySourcesPort instanceKeySources) {
+            this(transactions, loadDataKeys, saveDataKeys, loadRecords, saveRecord, claimRecords, apiKeys,
+                    instanceKeySources, RekeyEventsPort.NONE);
+        }
     }
 
     private final RekeyUseCases useCases;
@@ -85,7 +94,7 @@ public final class RekeyCore implements AutoCloseable {
                 ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(), ports.loadRecords(), settings, clock,
                 random).bootstrapKeyring();
         KeyringCache keyring = new KeyringCache(ports.loadDataKeys(), initial, settings.keyRefreshInterval(),
-                nanoClock);
+                nanoClock, ports.events());
         KeyChanges keyChanges = new KeyChanges(ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(), keyring);
         RecordMover mover = new RecordMover(ports.transactions(), ports.claimRecords(), ports.saveRecord(),
                 ports.loadRecords(), keyring);
@@ -93,7 +102,7 @@ public final class RekeyCore implements AutoCloseable {
         ReencryptionJobService reencryptionJob = new ReencryptionJobService(reencrypt, clock);
         VerifiedKeyCache verifiedKeys = new VerifiedKeyCache(settings.keyRefreshInterval(), nanoClock);
         RekeyUseCases useCases = new RekeyUseCases(
-                new RotateDataKeyService(keyChanges, settings, clock, random),
+                new RotateDataKeyService(keyChanges, settings, clock, random, ports.events()),
                 new ListDataKeysService(ports.loadDataKeys(), ports.loadRecords()),
                 new ShowDataKeyService(ports.loadDataKeys(), ports.loadRecords()),
                 new ImportDataKeyService(keyChanges, ports.loadRecords(), settings, clock),

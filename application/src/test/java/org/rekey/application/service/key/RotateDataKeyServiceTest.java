@@ -27,6 +27,7 @@ import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.out.LoadDataKeysPort;
+import org.rekey.application.port.out.RekeyEventsPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
 import org.rekey.application.port.out.TransactionPort;
 import org.rekey.application.service.keyring.KeyringCache;
@@ -51,6 +52,8 @@ class RotateDataKeyServiceTest {
     private LoadDataKeysPort loadDataKeys;
     @Mock
     private SaveDataKeysPort saveDataKeys;
+    @Mock
+    private RekeyEventsPort events;
     @Captor
     private ArgumentCaptor<List<DataKey>> saved;
 
@@ -96,6 +99,19 @@ class RotateDataKeyServiceTest {
         DataKeyView created = service(true).rotateDataKey();
 
         assertThat(cache.current().activeKey().orElseThrow().id().value()).isEqualTo(created.id());
+    }
+
+    @Test
+    void rotate_tellsTheEventsPortOnce_andAFailedRotationTellsNothing() {
+        when(loadDataKeys.loadDataKeys()).thenReturn(stored.keys());
+
+        service(true).rotateDataKey();
+        verify(events, times(1)).rotated();
+
+        doThrow(new RekeyException(ErrorCode.STORAGE_FAILURE, "connection lost"))
+                .when(saveDataKeys).saveDataKeys(anyList());
+        assertRejected(ErrorCode.STORAGE_FAILURE, () -> service(true).rotateDataKey());
+        verify(events, times(1)).rotated();
     }
 
     @Test
@@ -165,6 +181,6 @@ class RotateDataKeyServiceTest {
     private RotateDataKeyService service(boolean rotationEnabled) {
         RekeySettings settings = RekeySettings.of(rotationEnabled, InstanceType.MAIN);
         return new RotateDataKeyService(new KeyChanges(transactions, loadDataKeys, saveDataKeys, cache), settings,
-                CLOCK, new SecureRandom());
+                CLOCK, new SecureRandom(), events);
     }
 }
