@@ -1,5 +1,6 @@
 package org.rekey.adapter.http.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -11,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
 import org.rekey.application.port.in.key.DataKeyPage;
 import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.in.key.ListDataKeysQuery;
@@ -42,7 +44,7 @@ final class RekeyGauges {
     private final Clock clock;
     private final MultiGauge keysByStatus;
     private final MultiGauge recordsByKey;
-    private final io.micrometer.core.instrument.Counter scrapeErrors;
+    private final Counter scrapeErrors;
     private final AtomicReference<Snapshot> last = new AtomicReference<>();
 
     RekeyGauges(MeterRegistry registry, ListDataKeysUseCase listDataKeys, ReencryptionJobUseCase reencryptionJob,
@@ -54,7 +56,7 @@ final class RekeyGauges {
                 .description("Data keys by status").register(registry);
         this.recordsByKey = MultiGauge.builder("rekey.records")
                 .description("Records encrypted under each data key").register(registry);
-        this.scrapeErrors = io.micrometer.core.instrument.Counter.builder("rekey.scrape.errors")
+        this.scrapeErrors = Counter.builder("rekey.scrape.errors")
                 .description("Scrapes whose rekey_* gauges could not be read (the previous values were kept)")
                 .register(registry);
         Gauge.builder("rekey.legacy.records", last, ref -> value(ref, Snapshot::legacyRecords))
@@ -113,7 +115,7 @@ final class RekeyGauges {
         return new Snapshot(byStatus, page.items(), page.legacyRecordCount(), age, reencryptionJob.reencryptionJob());
     }
 
-    private static double value(AtomicReference<Snapshot> ref, java.util.function.ToDoubleFunction<Snapshot> f) {
+    private static double value(AtomicReference<Snapshot> ref, ToDoubleFunction<Snapshot> f) {
         Snapshot snapshot = ref.get();
         return snapshot == null ? Double.NaN : f.applyAsDouble(snapshot);
     }
