@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.entityManagers = entityManagers;
         this.inMemoryKeeper = inMemoryKeeper;
-        this.transactions = new ThreadBoundTransactions(entityManagers);
+        this.transactions = new ThreadBoundTransactions(entityManagers, pool);
         this.dataKeys = new DataKeyRepository(transactions);
         this.records = new RecordRepository(transactions);
         this.apiKeys = new ApiKeyRepository(transactions);

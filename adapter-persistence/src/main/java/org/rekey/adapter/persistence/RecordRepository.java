@@ -39,10 +39,15 @@ public final class RecordRepository implements LoadRecordsPort, SaveRecordPort, 
     @Override
     public Optional<EncryptedRecord> loadRecord(RecordId id) {
         Objects.requireNonNull(id, "id");
-        return transactions.read(em -> {
-            RecordEntity row = em.find(RecordEntity.class, id.value());
-            return row == null ? Optional.<EncryptedRecord>empty() : Optional.of(detach(em, row));
-        }, e -> StorageErrors.failure("loading a record", e));
+        return transactions.readJdbc(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM credentials_entity WHERE id = ?")) {
+                select.setString(1, id.value());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(RecordMapper.toDomain(row)) : Optional.<EncryptedRecord>empty();
+                }
+            }
+        }, "loading a record");
     }
 
     @Override
