@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rekey.domain.error.RekeyAssertions.assertRejected;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rekey.application.port.in.maintenance.ChangeInstanceKeyCommand;
 import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.out.LoadDataKeysPort;
+import org.rekey.application.port.out.RekeyEventsPort;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
 import org.rekey.application.testing.MutableClock;
@@ -84,6 +87,30 @@ class KeyringCacheTest {
         assertRejected(ErrorCode.KEY_NOT_FOUND, () -> cache.decrypt(unknown));
 
         assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void aFailedDecryption_isToldOnceWithItsCode_evenAfterTheReloadAndRetry() {
+        List<ErrorCode> failures = new ArrayList<>();
+        RekeyEventsPort events = new RekeyEventsPort() {
+            @Override
+            public void decryptFailed(ErrorCode code) {
+                failures.add(code);
+            }
+
+            @Override
+            public void rotated() {
+            }
+        };
+        KeyringCache cache = new KeyringCache(countingLoads, a.keyring().current(), REFRESH, clockA.nanoTime(),
+                events);
+        String value = a.values().encryptValue().encryptValue("x");
+        String unknown = "UnknownKey000000:" + StoredValue.parse(value).ciphertext();
+
+        assertRejected(ErrorCode.KEY_NOT_FOUND, () -> cache.decrypt(unknown));
+        assertThat(cache.decrypt(value)).isEqualTo("x");
+
+        assertThat(failures).containsExactly(ErrorCode.KEY_NOT_FOUND);
     }
 
     @Test
