@@ -9,6 +9,7 @@ import org.rekey.application.port.out.RekeyEventsPort;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.Keyring;
+import org.rekey.domain.record.EncryptedRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,8 +98,17 @@ public final class KeyringCache {
      * to the {@link RekeyEventsPort} with its code, then thrown.
      */
     public String decrypt(String value) {
+        return decrypting(keyring -> keyring.decrypt(value));
+    }
+
+    /** As {@link #decrypt(String)}, for a record's data: a broken stored value fails as {@code MALFORMED_STORED_VALUE}. */
+    public String decryptData(EncryptedRecord record) {
+        return decrypting(record::decryptData);
+    }
+
+    private String decrypting(Function<Keyring, String> decryption) {
         try {
-            return apply(keyring -> keyring.decrypt(value));
+            return apply(decryption);
         } catch (RekeyException e) {
             events.decryptFailed(e.code());
             throw e;
