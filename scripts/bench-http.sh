@@ -5,7 +5,8 @@
 #   - GET /rest/module-settings: a token check and a tiny JSON body, no record, no cryptography, to show
 #     where the credential read's time goes.
 # Each endpoint gets a warm-up run, then BENCH_ROUNDS timed runs, interleaved. Figures are ratios against
-# the reference measured in the same run: the machine is shared and noisy, and wrk shares its CPUs.
+# the reference measured in the same run: the machine is shared and noisy, and wrk shares its CPUs. Beside
+# requests/s, the server's CPU time per request (from /proc) is shown: it moves far less with the load.
 # Exit non-zero when a step fails (including any non-2xx answer or socket error); a missed goal only
 # prints MISSED.
 #
@@ -127,25 +128,35 @@ for e in "${endpoints[@]}"; do
 done
 
 # --- wrk ----------------------------------------------------------------------------------------------
-# run ENDPOINT FILE [wrk options]: one wrk run with the token header (the same request on every endpoint).
+# The server's CPU time so far (user + system), in clock ticks: CPU per request barely moves when a
+# neighbour's build takes the cores, where requests/s halves.
+tick_hz=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
+# run ENDPOINT FILE [wrk options]: one wrk run with the token header (the same request on every endpoint);
+# FILE.cpu gets the server's CPU ticks spent during the run.
 run() {
-    local endpoint=$1 file=$2
+    local endpoint=$1 file=$2 before
     shift 2
+    before=$(cpu_ticks)
     timeout 600 wrk "$@" --latency -H "X-N8N-API-KEY: $token" "${url[$endpoint]}" > "$file" \
         || fail "wrk against $endpoint failed; see $file"
+    echo $(( $(cpu_ticks) - before )) > "$file.cpu"
     if grep -q 'Non-2xx' "$file"; then
         fail "wrk against $endpoint got error answers: $(grep 'Non-2xx' "$file" | tr -s ' ')"
     fi
 }
-# parse FILE: "requests/s p50-ms p99-ms socket-errors" (timeouts under load count as errors, not as a failure).
+# parse FILE: "requests/s p50-ms p99-ms socket-errors server-cpu-us-per-request" (timeouts under load count as
+# errors, not as a failure).
 parse() {
-    awk '
+    awk -v ticks="$(cat "$1.cpu")" -v hz="$tick_hz" '
         function ms(v) { return v ~ /us$/ ? v / 1000 : v ~ /ms$/ ? v + 0 : v ~ /m$/ ? v * 60000 : v * 1000 }
         /^Requests\/sec:/ { rps = $2 }
+        / requests in / { requests = $1 }
         /^ +50%/ { p50 = ms($2) }
         /^ +99%/ { p99 = ms($2) }
         /Socket errors:/ { gsub(/,/, ""); errors = $4 + $6 + $8 + $10 }
-        END { if (rps == "" || p50 == "" || p99 == "") exit 1; printf "%.0f %.2f %.2f %d\n", rps, p50, p99, errors }' "$1"
+        END { if (rps == "" || p50 == "" || p99 == "" || requests == "") exit 1
+              printf "%.0f %.2f %.2f %d %.1f\n", rps, p50, p99, errors, ticks * 1e6 / hz / requests }' "$1"
 }
 for e in "${endpoints[@]}"; do
     note "warm-up: $e ($warmup_duration)"
@@ -161,20 +172,23 @@ done
 kill "$server_pid" && wait "$server_pid" 2>/dev/null || true
 server_pid=""
 
-# mean ENDPOINT: "requests/s p50 p99", each the mean over the rounds, and the sum of socket errors.
+# mean ENDPOINT: "requests/s p50 p99 errors cpu", the mean over the rounds (errors: the sum).
 mean() {
-    cat "$out"/parsed-"$1"-*.txt | awk '{ a += $1; b += $2; c += $3; e += $4 }
-        END { printf "%.0f %.2f %.2f %d\n", a / NR, b / NR, c / NR, e }'
+    cat "$out"/parsed-"$1"-*.txt | awk '{ a += $1; b += $2; c += $3; e += $4; u += $5 }
+        END { printf "%.0f %.2f %.2f %d %.1f\n", a / NR, b / NR, c / NR, e, u / NR }'
 }
 {
     echo
     echo "bench-http $(date -u +%Y-%m-%dT%H:%MZ): $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'),"\
         "$db_label, wrk ${wrk_opts[*]}, mean of $rounds runs after a $warmup_duration warm-up, $(java -version 2>&1 | head -1)"
-    printf '%-64s %12s %10s %10s %10s %8s\n' "endpoint" "requests/s" "p50 ms" "p99 ms" "body bytes" "errors"
+    echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+    printf '%-64s %12s %10s %10s %10s %8s %14s\n' "endpoint" "requests/s" "p50 ms" "p99 ms" "body bytes" "errors" \
+        "server CPU us"
     for e in "${endpoints[@]}"; do
-        read -r rps p50 p99 errors <<< "$(mean "$e")"
-        printf '%-64s %12s %10s %10s %10s %8s\n' "$e: GET ${url[$e]#"$base"}" "$rps" "$p50" "$p99" "${size[$e]}" "$errors"
-        declare "rps_${e//-/_}=$rps"
+        read -r rps p50 p99 errors cpu <<< "$(mean "$e")"
+        printf '%-64s %12s %10s %10s %10s %8s %14s\n' "$e: GET ${url[$e]#"$base"}" "$rps" "$p50" "$p99" "${size[$e]}" \
+            "$errors" "$cpu"
+        declare "rps_${e//-/_}=$rps" "cpu_${e//-/_}=$cpu"
     done
     # shellcheck disable=SC2154 # set by the declare above
     cred_ratio=$(awk -v a="$rps_credential" -v b="$rps_trivial" 'BEGIN { printf "%.2f", a / b }')
@@ -182,4 +196,7 @@ mean() {
     verdict=$(awk -v v="$cred_ratio" 'BEGIN { print v >= 0.5 ? "ok" : "MISSED" }')
     printf '%-64s %12s   goal >= 0.5x %s\n' "ratio credential / trivial (requests/s)" "${cred_ratio}x" "$verdict"
     printf '%-64s %12s\n' "ratio auth-only / trivial (requests/s)" "${auth_ratio}x"
+    # shellcheck disable=SC2154 # set by the declare above
+    cpu_ratio=$(awk -v a="$cpu_credential" -v b="$cpu_trivial" 'BEGIN { printf "%.2f", b / a }')
+    printf '%-64s %12s\n' "ratio trivial / credential (server CPU per request)" "${cpu_ratio}x"
 } | tee "$out/summary.txt"

@@ -1,10 +1,18 @@
-// The Data Encryption Keys settings page: lists keys and rotates them through rekey's HTTP API.
-// No framework and no build step; every value from the server is written with textContent.
+// The Data Encryption Keys settings page, through rekey's HTTP API: lists keys, rotates, starts a background
+// re-encryption and follows its progress, verifies every record, destroys an unused inactive key, and shows
+// the latest audit entries where the server has them. No framework and no build step; every value from the
+// server is written with textContent, never as HTML.
 'use strict';
 
 (function () {
   const TOKEN_KEY = 'rekey.apiToken';
   const KEYS_PATH = '/rest/encryption/keys';
+  const JOB_PATH = '/rest/encryption/reencryption';
+  const STATUS_PATH = '/rest/encryption/status';
+  const AUDIT_PATH = '/rest/audit';
+  const VERIFY_KEY = 'rekey.lastVerify';
+  const JOB_POLL_MS = 750;
+  const AUDIT_ENTRIES = 10;
 
   const el = (id) => document.getElementById(id);
   const ui = {
@@ -24,7 +32,30 @@
     to: el('to-input'),
     rotateButton: el('rotate-button'),
     rotateDialog: el('rotate-dialog'),
+    reencryptButton: el('reencrypt-button'),
+    reencryptDialog: el('reencrypt-dialog'),
+    jobPanel: el('job-panel'),
+    jobState: el('job-state'),
+    jobProgress: el('job-progress'),
+    jobCounts: el('job-counts'),
+    jobError: el('job-error'),
+    verifyButton: el('verify-button'),
+    verifyPanel: el('verify-panel'),
+    verifySummary: el('verify-summary'),
+    verifyBody: el('verify-body'),
+    verifyFailures: el('verify-failures'),
+    verifyFailuresBody: el('verify-failures-body'),
+    destroyDialog: el('destroy-dialog'),
+    destroyKeyId: el('destroy-key-id'),
+    destroyCount: el('destroy-count'),
+    destroyConfirm: el('destroy-confirm'),
+    auditPanel: el('audit-panel'),
+    auditBody: el('audit-body'),
+    auditEmpty: el('audit-empty'),
   };
+
+  let jobTimer = null;
+  let destroyTarget = null;
 
   /** An answer from the API that was not a success, with its status and {code, message}. */
   class ApiError extends Error {
@@ -80,7 +111,14 @@
     ui.tokenForm.hidden = !show;
     ui.tokenConnected.hidden = show;
     if (show) {
-      ui.keysPanel.hidden = true;
+      hidePanels();
+    }
+  }
+
+  function hidePanels() {
+    stopPolling();
+    for (const panel of [ui.keysPanel, ui.jobPanel, ui.verifyPanel, ui.auditPanel]) {
+      panel.hidden = true;
     }
   }
 
@@ -91,7 +129,7 @@
       showTokenForm(true);
       showMessage('error', 'This API token was not accepted: it is unknown or has been revoked. Enter a valid token.');
     } else if (error.status === 403) {
-      ui.keysPanel.hidden = true;
+      hidePanels();
       showMessage('error', 'This API token lacks the encryptionKey:manage scope, which managing keys needs. '
         + 'Create one with: rekey api-keys create --label settings --scopes encryptionKey:manage');
     } else if (error.code === 'ROTATION_DISABLED') {
@@ -105,7 +143,7 @@
   }
 
   function rotationOff() {
-    ui.keysPanel.hidden = true;
+    hidePanels();
     showMessage('info', 'Key rotation is turned off on this instance. Set N8N_ENV_FEAT_ENCRYPTION_KEY_ROTATION=true '
       + 'and restart rekey to manage data keys here.');
   }
@@ -181,9 +219,21 @@
     badge.textContent = key.status;
     statusCell.append(badge);
 
+    const actionsCell = document.createElement('td');
+    if (key.status === 'inactive') {
+      const destroy = document.createElement('button');
+      destroy.type = 'button';
+      destroy.className = 'button small destroy';
+      destroy.textContent = 'Destroy';
+      destroy.setAttribute('aria-label', 'Destroy key ' + mask(key.id));
+      destroy.addEventListener('click', () => askDestroy(key.id, destroy));
+      actionsCell.append(destroy);
+    }
+
     const archived = key.status === 'active' ? '\u2014' : formatDate(key.updatedAt);
     row.append(idCell, statusCell, cell(formatDate(key.createdAt)),
-      cell(archived, key.status === 'active' ? 'muted' : ''), cell(String(key.recordCount), 'numeric'));
+      cell(archived, key.status === 'active' ? 'muted' : ''), cell(String(key.recordCount), 'numeric'),
+      actionsCell);
     return row;
   }
 
@@ -236,9 +286,203 @@
       }
       clearMessage();
       await loadKeys();
+      showLastVerify();
+      await refreshJob();
+      await loadAudit();
     } catch (error) {
       explain(error);
     }
+  }
+
+  // --- re-encryption ---------------------------------------------------------------------------------
+
+  const JOB_STATES = {
+    idle: 'No re-encryption has run on this server yet.',
+    running: 'Re-encrypting records under the active key\u2026',
+    succeeded: 'The last re-encryption finished: every record it reached is under the active key.',
+    failed: 'The last re-encryption did not finish cleanly.',
+  };
+
+  function stopPolling() {
+    if (jobTimer !== null) {
+      clearTimeout(jobTimer);
+      jobTimer = null;
+    }
+  }
+
+  function showJob(job) {
+    const progress = job.progress || { done: 0, total: 0, failed: 0, remaining: 0 };
+    ui.jobPanel.hidden = false;
+    ui.jobPanel.dataset.state = job.state;
+    ui.jobState.textContent = JOB_STATES[job.state] || ('State: ' + job.state);
+    ui.jobProgress.max = Math.max(progress.total, 1);
+    ui.jobProgress.value = progress.total > 0 ? progress.done : (job.state === 'succeeded' ? 1 : 0);
+    ui.jobCounts.textContent = job.state === 'idle' ? ''
+      : progress.done + ' of ' + progress.total + ' records done, ' + progress.failed + ' failed, '
+        + progress.remaining + ' remaining.'
+        + (job.finishedAt ? ' Finished ' + formatDate(job.finishedAt) + '.'
+          : job.startedAt ? ' Started ' + formatDate(job.startedAt) + '.' : '');
+    ui.jobError.hidden = !job.error;
+    ui.jobError.textContent = job.error || '';
+    ui.reencryptButton.disabled = job.state === 'running';
+  }
+
+  async function refreshJob() {
+    stopPolling();
+    let job;
+    try {
+      job = await api('GET', JOB_PATH);
+    } catch (error) {
+      explain(error);
+      return;
+    }
+    showJob(job);
+    if (job.state === 'running') {
+      jobTimer = setTimeout(refreshJob, JOB_POLL_MS);
+    } else if (ui.jobPanel.dataset.polled === 'true') {
+      ui.jobPanel.dataset.polled = 'false';
+      await loadKeys();
+    }
+  }
+
+  async function startReencryption() {
+    ui.reencryptButton.disabled = true;
+    try {
+      showJob(await api('POST', JOB_PATH, {}));
+      ui.jobPanel.dataset.polled = 'true';
+      showMessage('success', 'Re-encryption started. Its progress is shown below.');
+    } catch (error) {
+      if (error.code === 'JOB_RUNNING') {
+        showMessage('info', 'A re-encryption is running already; its progress is shown below.');
+      } else {
+        explain(error);
+      }
+    }
+    await refreshJob();
+  }
+
+  // --- verification ----------------------------------------------------------------------------------
+
+  function showVerify(result) {
+    ui.verifyPanel.hidden = false;
+    const failures = result.report.failures || [];
+    ui.verifyPanel.dataset.outcome = failures.length === 0 ? 'ok' : 'failed';
+    ui.verifySummary.textContent = 'Verified ' + formatDate(result.at) + ': ' + result.report.total
+      + (result.report.total === 1 ? ' record' : ' records') + ' checked, '
+      + (failures.length === 0 ? 'every one decrypts.' : failures.length + ' failed to decrypt.');
+    const counts = result.report.recordsByKey || {};
+    ui.verifyBody.replaceChildren(...Object.keys(counts).sort().map((keyId) => {
+      const row = document.createElement('tr');
+      row.dataset.keyId = keyId;
+      const label = keyId === result.report.activeKeyId ? mask(keyId) + ' (active)'
+        : keyId === 'legacy' ? 'legacy format' : mask(keyId);
+      row.append(cell(label, 'mono'), cell(String(counts[keyId]), 'numeric'));
+      return row;
+    }));
+    ui.verifyFailures.hidden = failures.length === 0;
+    ui.verifyFailuresBody.replaceChildren(...failures.map((failure) => {
+      const row = document.createElement('tr');
+      row.append(cell(failure.recordId, 'mono'), cell(failure.code), cell(failure.message));
+      return row;
+    }));
+  }
+
+  function showLastVerify() {
+    const saved = sessionStorage.getItem(VERIFY_KEY);
+    if (!saved) {
+      return;
+    }
+    try {
+      showVerify(JSON.parse(saved));
+    } catch (e) {
+      sessionStorage.removeItem(VERIFY_KEY);
+    }
+  }
+
+  async function verify() {
+    ui.verifyButton.disabled = true;
+    showMessage('info', 'Verifying: decrypting every record\u2026');
+    try {
+      const result = { at: new Date().toISOString(), report: await api('GET', STATUS_PATH) };
+      sessionStorage.setItem(VERIFY_KEY, JSON.stringify(result));
+      showVerify(result);
+      const failed = result.report.failures.length;
+      showMessage(failed === 0 ? 'success' : 'error', failed === 0
+        ? 'Verification passed: every record decrypts.'
+        : 'Verification found ' + failed + (failed === 1 ? ' record' : ' records') + ' that failed to decrypt.');
+    } catch (error) {
+      explain(error);
+    } finally {
+      ui.verifyButton.disabled = false;
+    }
+  }
+
+  // --- destroying a key ------------------------------------------------------------------------------
+
+  async function askDestroy(keyId, button) {
+    button.disabled = true;
+    let key;
+    try {
+      key = await api('GET', KEYS_PATH + '/' + encodeURIComponent(keyId));
+    } catch (error) {
+      explain(error);
+      return;
+    } finally {
+      button.disabled = false;
+    }
+    destroyTarget = key.id;
+    ui.destroyKeyId.textContent = mask(key.id);
+    const inUse = key.recordCount !== 0 || key.status !== 'inactive';
+    ui.destroyDialog.dataset.recordCount = String(key.recordCount);
+    ui.destroyCount.textContent = key.status !== 'inactive'
+      ? 'This key is ' + key.status + ' and cannot be destroyed.'
+      : key.recordCount === 0
+        ? 'No record uses this key.'
+        : (key.recordCount === 1 ? '1 record uses' : key.recordCount + ' records use') + ' this key, so it '
+          + 'cannot be destroyed. Re-encrypt all records first, then try again.';
+    ui.destroyConfirm.disabled = inUse;
+    ui.destroyConfirm.hidden = inUse;
+    ui.destroyDialog.returnValue = '';
+    ui.destroyDialog.showModal();
+  }
+
+  async function destroy(keyId) {
+    try {
+      await api('DELETE', KEYS_PATH + '/' + encodeURIComponent(keyId));
+      await loadKeys();
+      showMessage('success', 'Key ' + mask(keyId) + ' was destroyed. Its id stays as a tombstone.');
+      await loadAudit();
+    } catch (error) {
+      if (error.status === 401 || error.status === 403 || error.status === 0) {
+        explain(error);
+      } else {
+        showMessage('error', 'The key was not destroyed: ' + error.message);
+      }
+    }
+  }
+
+  // --- audit trail -----------------------------------------------------------------------------------
+
+  async function loadAudit() {
+    let page;
+    try {
+      page = await api('GET', AUDIT_PATH + '?take=' + AUDIT_ENTRIES);
+    } catch (error) {
+      // 404: this server has no audit trail; anything else: the page works without it.
+      ui.auditPanel.hidden = true;
+      ui.auditPanel.dataset.state = error.status === 404 ? 'absent' : 'unavailable';
+      return;
+    }
+    const items = (page && page.items) || [];
+    ui.auditBody.replaceChildren(...items.map((entry) => {
+      const row = document.createElement('tr');
+      row.append(cell(formatDate(entry.at)), cell(entry.actor), cell(entry.action), cell(entry.target),
+        cell(entry.outcome, entry.outcome === 'success' ? '' : 'outcome-failure'));
+      return row;
+    }));
+    ui.auditEmpty.hidden = items.length > 0;
+    ui.auditPanel.hidden = false;
+    ui.auditPanel.dataset.state = 'shown';
   }
 
   async function rotate() {
@@ -250,6 +494,7 @@
       await loadKeys(key.id);
       showMessage('success', 'Key ' + mask(key.id) + ' is now active. New data is encrypted with it; '
         + 'the previous key stays available for decryption.');
+      await loadAudit();
     } catch (error) {
       explain(error);
     } finally {
@@ -304,6 +549,26 @@
     if (ui.rotateDialog.returnValue === 'rotate') {
       rotate();
     }
+  });
+
+  ui.reencryptButton.addEventListener('click', () => {
+    ui.reencryptDialog.returnValue = '';
+    ui.reencryptDialog.showModal();
+  });
+
+  ui.reencryptDialog.addEventListener('close', () => {
+    if (ui.reencryptDialog.returnValue === 'start') {
+      startReencryption();
+    }
+  });
+
+  ui.verifyButton.addEventListener('click', verify);
+
+  ui.destroyDialog.addEventListener('close', () => {
+    if (ui.destroyDialog.returnValue === 'destroy' && destroyTarget) {
+      destroy(destroyTarget);
+    }
+    destroyTarget = null;
   });
 
   connect();

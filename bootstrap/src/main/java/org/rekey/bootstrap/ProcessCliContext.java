@@ -1,11 +1,13 @@
 package org.rekey.bootstrap;
 
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.rekey.adapter.cli.CliContext;
 import org.rekey.adapter.cli.console.CliUseCases;
 import org.rekey.adapter.http.HttpServer;
 import org.rekey.adapter.http.HttpUseCases;
+import org.rekey.adapter.http.metrics.RekeyMetrics;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.in.backup.RestoreBackupUseCase;
 import org.rekey.application.service.keyring.StartOptions;
@@ -65,13 +67,23 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
     @Override
     public void serve() {
         Logging.server();
-        RekeyApp running = app();
+        RekeyMetrics metrics = new RekeyMetrics();
+        RekeyApp running;
+        try {
+            running = app(new RekeyApp.Options(System::nanoTime, metrics.events(),
+                    Optional.of(new MicrometerMetricsTrackerFactory(metrics.registry()))));
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         HttpServer server = new HttpServer(new HttpUseCases(running.keys(), running.credentials(),
-                running.maintenance(), running.apiKeys(), running.settings())).start(config.host().orElse(null), config.port());
+                running.maintenance(), running.apiKeys(), running.settings()), metrics)
+                .start(config.host().orElse(null), config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             close();
+            metrics.close();
             stopped.countDown();
         }, "rekey-shutdown"));
         LoggerFactory.getLogger(ProcessCliContext.class).info(
@@ -84,9 +96,13 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
         }
     }
 
-    private synchronized RekeyApp app() {
+    private RekeyApp app() {
+        return app(RekeyApp.Options.DEFAULT);
+    }
+
+    private synchronized RekeyApp app(RekeyApp.Options options) {
         if (app == null) {
-            app = RekeyApp.open(config, startOptions, taken -> backups.backupTaken(taken));
+            app = RekeyApp.open(config, startOptions, taken -> backups.backupTaken(taken), options);
         }
         return app;
     }

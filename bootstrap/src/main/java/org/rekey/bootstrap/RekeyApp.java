@@ -2,7 +2,10 @@ package org.rekey.bootstrap;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.adapter.persistence.Database;
 import org.rekey.adapter.persistence.n8n.N8nBackups;
@@ -19,6 +22,7 @@ import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
 import org.rekey.application.port.in.settings.SettingsUseCases;
 import org.rekey.application.port.in.value.ValueUseCases;
 import org.rekey.application.port.out.CheckStorePort;
+import org.rekey.application.port.out.RekeyEventsPort;
 import org.rekey.application.service.RekeyCore;
 import org.rekey.application.service.backup.RestoreBackupService;
 import org.rekey.application.service.keyring.RekeySettings;
@@ -33,6 +37,28 @@ import org.rekey.application.service.keyring.StartOptions;
  * rekey's own state (API tokens) stays in rekey's database in its user folder, never in n8n's tables.
  */
 public final class RekeyApp implements AutoCloseable {
+
+    /**
+     * How an instance is wired beyond its configuration.
+     *
+     * @param nanoClock the clock the keyring and verified-token caches age by
+     * @param events where the services' events go (the metrics of {@code serve})
+     * @param poolMetrics where the connection pools report, if anywhere
+     */
+    public record Options(LongSupplier nanoClock, RekeyEventsPort events, Optional<MetricsTrackerFactory> poolMetrics) {
+
+        public static final Options DEFAULT = new Options(System::nanoTime, RekeyEventsPort.NONE, Optional.empty());
+
+        public Options {
+            Objects.requireNonNull(nanoClock, "nanoClock");
+            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(poolMetrics, "poolMetrics");
+        }
+
+        public Options(LongSupplier nanoClock) {
+            this(nanoClock, RekeyEventsPort.NONE, Optional.empty());
+        }
+    }
 
     private final Database database;
     private final Optional<N8nStore> n8n;
@@ -51,10 +77,15 @@ public final class RekeyApp implements AutoCloseable {
      *     instance key is wrong
      */
     public static RekeyApp open(RekeyConfig config, StartOptions options, BackupListener backups) {
+        return open(config, options, backups, Options.DEFAULT);
+    }
+
+    /** As {@link #open(RekeyConfig, StartOptions, BackupListener)}, wired with the given {@link Options}. */
+    public static RekeyApp open(RekeyConfig config, StartOptions options, BackupListener backups, Options wiring) {
         if (config.embeddedDatabase()) {
             PrivateFiles.createFolder(config.userFolder());
         }
-        Database database = Database.open(config.database());
+        Database database = Database.open(config.database(), wiring.poolMetrics());
         N8nStore n8n = null;
         try {
             if (config.embeddedDatabase()) {
@@ -63,21 +94,21 @@ public final class RekeyApp implements AutoCloseable {
             RekeyCore core;
             if (config.store() == RekeyConfig.Store.N8N) {
                 N8nEnvironment environment = new N8nEnvironment(config);
-                n8n = N8nStore.open(environment.database());
+                n8n = N8nStore.open(environment.database(), wiring.poolMetrics());
                 N8nKeyRepository keys = n8n.keys();
                 N8nCredentialRepository credentials = n8n.credentials();
                 N8nSecretRepository secrets = n8n.secrets();
                 core = start(new RekeyCore.OutPorts(n8n.transactions(), keys, keys, credentials, credentials, secrets,
                         secrets, keys, n8nBackups(n8n, config, environment), database.apiKeys(),
                         new ConfigFileKeySources(config, environment.configFile()),
-                        n8nHealth(n8n, database)),
-                        guest(config.settings()), options, backups);
+                        n8nHealth(n8n, database), wiring.events()),
+                        guest(config.settings()), options, backups, wiring);
             } else {
                 core = start(new RekeyCore.OutPorts(database.transactions(), database.dataKeys(), database.dataKeys(),
                         database.records(), database.records(), database.secrets(), database.secrets(),
                         database.dataKeys(), operation -> Optional.empty(), database.apiKeys(),
                         new ConfigFileKeySources(config, config.userFolder().resolve("config")),
-                        database.storeCheck()), config.settings(), options, backups);
+                        database.storeCheck(), wiring.events()), config.settings(), options, backups, wiring);
             }
             return new RekeyApp(database, Optional.ofNullable(n8n), core);
         } catch (RuntimeException e) {
@@ -90,8 +121,8 @@ public final class RekeyApp implements AutoCloseable {
     }
 
     private static RekeyCore start(RekeyCore.OutPorts ports, RekeySettings settings, StartOptions options,
-            BackupListener backups) {
-        return RekeyCore.start(ports, settings, Clock.systemUTC(), new SecureRandom(), System::nanoTime, options,
+            BackupListener backups, Options wiring) {
+        return RekeyCore.start(ports, settings, Clock.systemUTC(), new SecureRandom(), wiring.nanoClock(), options,
                 backups);
     }
 

@@ -1,11 +1,14 @@
 package org.rekey.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.rekey.adapter.http.credential.CredentialRoutes;
 import org.rekey.adapter.http.key.KeyRoutes;
 import org.rekey.adapter.http.maintenance.MaintenanceRoutes;
+import org.rekey.adapter.http.metrics.MetricsRoutes;
+import org.rekey.adapter.http.metrics.RekeyMetrics;
 import org.rekey.adapter.http.request.JsonBody;
 import org.rekey.adapter.http.routing.Route;
 import org.rekey.adapter.http.settings.RotationGate;
@@ -22,7 +25,7 @@ final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    static List<Route> all(HttpUseCases useCases, ObjectMapper mapper) {
+    static List<Route> all(HttpUseCases useCases, ObjectMapper mapper, RekeyMetrics metrics) {
         JsonBody body = new JsonBody(mapper);
         KeyUseCases keys = useCases.keys();
         CredentialUseCases credentials = useCases.credentials();
@@ -39,6 +42,8 @@ final class ApiRoutes {
                 mapper).routes());
         routes.addAll(new SettingsRoutes(settings.moduleSettings(), settings.checkHealth()).routes());
         routes.addAll(new WebRoutes().routes());
+        routes.addAll(new MetricsRoutes(metrics, keys.listDataKeys(), maintenance.reencryptionJob(), Clock.systemUTC())
+                .routes());
         return List.copyOf(routes);
     }
 }

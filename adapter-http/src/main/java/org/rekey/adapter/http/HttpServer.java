@@ -17,6 +17,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.rekey.adapter.http.auth.ApiTokenGuard;
 import org.rekey.adapter.http.error.ErrorMapper;
 import org.rekey.adapter.http.json.RekeyJson;
+import org.rekey.adapter.http.metrics.RekeyMetrics;
+import org.rekey.adapter.http.metrics.RouteTimer;
 import org.rekey.adapter.http.request.JsonBody;
 import org.rekey.adapter.http.routing.Route;
 import org.rekey.adapter.http.web.WebRoutes;
@@ -41,16 +43,32 @@ public final class HttpServer implements AutoCloseable {
     private final List<Route> routes;
     private final ApiTokenGuard guard;
     private final Duration idleTimeout;
+    private final RekeyMetrics metrics;
+    private final boolean ownsMetrics;
+    private final RouteTimer routeTimer;
     private Javalin javalin;
 
+    /** A server with a metrics registry of its own (JVM, HTTP and rekey series; no pool), closed with it. */
     public HttpServer(HttpUseCases useCases) {
-        this(useCases, IDLE_TIMEOUT);
+        this(useCases, new RekeyMetrics(), true, IDLE_TIMEOUT);
+    }
+
+    /** A server that serves and feeds {@code metrics}, which the caller closes after it. */
+    public HttpServer(HttpUseCases useCases, RekeyMetrics metrics) {
+        this(useCases, metrics, false, IDLE_TIMEOUT);
     }
 
     HttpServer(HttpUseCases useCases, Duration idleTimeout) {
+        this(useCases, new RekeyMetrics(), true, idleTimeout);
+    }
+
+    private HttpServer(HttpUseCases useCases, RekeyMetrics metrics, boolean ownsMetrics, Duration idleTimeout) {
         Objects.requireNonNull(useCases, "useCases");
-        this.routes = ApiRoutes.all(useCases, mapper);
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.ownsMetrics = ownsMetrics;
+        this.routes = ApiRoutes.all(useCases, mapper, metrics);
         this.guard = new ApiTokenGuard(useCases.apiKeys().authenticate());
+        this.routeTimer = new RouteTimer(metrics);
         this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
     }
 
@@ -110,6 +128,9 @@ public final class HttpServer implements AutoCloseable {
             javalin = null;
             LOG.info("rekey HTTP API stopped");
         }
+        if (ownsMetrics) {
+            metrics.close();
+        }
     }
 
     /** Method and path of every route Javalin has registered, for example {@code GET /healthz}. */
@@ -153,7 +174,10 @@ public final class HttpServer implements AutoCloseable {
             files.location = Location.CLASSPATH;
             files.headers = WebRoutes.PAGE_HEADERS;
         });
-        config.requestLogger.http(RequestLog::log);
+        config.requestLogger.http((ctx, durationMs) -> {
+            RequestLog.log(ctx, durationMs);
+            routeTimer.record(ctx, durationMs);
+        });
         config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
         config.routes.before("/rest/*", ctx -> ctx.header("Cache-Control", "no-store"));
         new ErrorMapper().register(config.routes);

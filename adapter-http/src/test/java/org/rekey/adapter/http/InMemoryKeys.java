@@ -6,19 +6,30 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.rekey.application.port.in.key.DataKeyPage;
+import org.rekey.application.port.in.key.DestroyDataKeyUseCase;
 import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.in.key.ListDataKeysQuery;
 import org.rekey.application.port.in.key.ListDataKeysUseCase;
 import org.rekey.application.port.in.key.RotateDataKeyUseCase;
+import org.rekey.application.port.in.key.ShowDataKeyUseCase;
+import org.rekey.domain.error.ErrorCode;
+import org.rekey.domain.error.RekeyException;
+import org.rekey.domain.key.DataKeyId;
 
-/** A small keyring for the browser test: lists with filters and sorting, and rotates. */
-final class InMemoryKeys implements ListDataKeysUseCase, RotateDataKeyUseCase {
+/**
+ * A small keyring for the browser test: lists with filters and sorting, rotates, shows one key and destroys an
+ * unused inactive one (or refuses as the test says).
+ */
+final class InMemoryKeys implements ListDataKeysUseCase, RotateDataKeyUseCase, ShowDataKeyUseCase,
+        DestroyDataKeyUseCase {
 
     static final String FIRST_ID = "0ldestKeyAAAA001";
     static final String ACTIVE_ID = "Act1veKeyBBBB002";
 
     private final List<DataKeyView> keys = new ArrayList<>();
     private int rotations;
+    private int destructions;
+    private RekeyException refusal;
 
     InMemoryKeys() {
         Instant first = Instant.parse("2024-03-01T09:00:00Z");
@@ -61,6 +72,46 @@ final class InMemoryKeys implements ListDataKeysUseCase, RotateDataKeyUseCase {
 
     synchronized int rotations() {
         return rotations;
+    }
+
+    @Override
+    public synchronized DataKeyView showDataKey(DataKeyId id) {
+        return find(id.value());
+    }
+
+    @Override
+    public synchronized DataKeyView destroyDataKey(DataKeyId id) {
+        DataKeyView key = find(id.value());
+        if (refusal != null) {
+            throw refusal;
+        }
+        if (key.recordCount() > 0) {
+            throw new RekeyException(ErrorCode.KEY_IN_USE, key.recordCount() + " records use key " + key.id());
+        }
+        DataKeyView destroyed = view(key.id(), "destroyed", key.createdAt(), Instant.now(), 0);
+        keys.set(keys.indexOf(key), destroyed);
+        destructions++;
+        return destroyed;
+    }
+
+    synchronized int destructions() {
+        return destructions;
+    }
+
+    /** From now on, {@code id} counts {@code records} records. */
+    synchronized void setRecordCount(String id, long records) {
+        DataKeyView key = find(id);
+        keys.set(keys.indexOf(key), view(key.id(), key.status(), key.createdAt(), key.updatedAt(), records));
+    }
+
+    /** From now on, destroying fails with {@code refusal}, as a server that found a record meanwhile would. */
+    synchronized void refuseDestroy(RekeyException refusal) {
+        this.refusal = refusal;
+    }
+
+    private DataKeyView find(String id) {
+        return keys.stream().filter(key -> key.id().equals(id)).findFirst()
+                .orElseThrow(() -> new RekeyException(ErrorCode.KEY_NOT_FOUND, "no data key with id " + id));
     }
 
     private static DataKeyView view(String id, String status, Instant created, Instant updated, long records) {

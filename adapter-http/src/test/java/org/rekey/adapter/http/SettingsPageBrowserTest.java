@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -35,15 +36,19 @@ import org.rekey.application.port.in.apikey.CreateApiKeyUseCase;
 import org.rekey.application.port.in.apikey.ListApiKeysUseCase;
 import org.rekey.application.port.in.apikey.RevokeApiKeyUseCase;
 import org.rekey.application.port.in.credential.CredentialUseCases;
-import org.rekey.application.port.in.key.DestroyDataKeyUseCase;
 import org.rekey.application.port.in.key.ImportDataKeyUseCase;
 import org.rekey.application.port.in.key.KeyUseCases;
-import org.rekey.application.port.in.key.ShowDataKeyUseCase;
+import org.rekey.application.port.in.maintenance.ChangeInstanceKeyUseCase;
+import org.rekey.application.port.in.maintenance.DowngradeToLegacyUseCase;
 import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
+import org.rekey.application.port.in.maintenance.ReencryptUseCase;
+import org.rekey.application.port.in.maintenance.VerifyReport;
 import org.rekey.application.port.in.settings.CheckHealthUseCase;
 import org.rekey.application.port.in.settings.SettingsUseCases;
 import org.rekey.application.port.in.apikey.Principal;
 import org.rekey.application.port.in.settings.ModuleSettings;
+import org.rekey.domain.error.ErrorCode;
+import org.rekey.domain.error.RekeyException;
 
 /**
  * The settings page in real headless Chromium against a server over an in-memory keyring. Uses the
@@ -63,6 +68,7 @@ class SettingsPageBrowserTest {
     private WebDriverWait wait;
     private HttpServer server;
     private InMemoryKeys keys;
+    private InMemoryMaintenance maintenance;
 
     @BeforeAll
     static void requireChromium() throws IOException {
@@ -188,9 +194,169 @@ class SettingsPageBrowserTest {
         assertThat(browser.findElement(By.id("keys-panel")).isDisplayed()).isFalse();
     }
 
+    @Test
+    void reencryption_startsBehindAConfirmation_andShowsItsLiveProgressUntilItEnds() {
+        open(true);
+        enterToken(MANAGER_TOKEN);
+        waitForActiveRow(InMemoryKeys.ACTIVE_ID);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-state"), "No re-encryption"));
+
+        browser.findElement(By.id("reencrypt-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reencrypt-dialog")));
+        browser.findElement(By.id("reencrypt-cancel")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("reencrypt-dialog")));
+        assertThat(maintenance.starts()).isZero();
+
+        browser.findElement(By.id("reencrypt-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reencrypt-dialog")));
+        browser.findElement(By.id("reencrypt-confirm")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-counts"), "0 of 4 records done"));
+        assertThat(maintenance.starts()).isEqualTo(1);
+        assertThat(browser.findElement(By.id("reencrypt-button")).isEnabled()).isFalse();
+
+        maintenance.advance(2);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-counts"),
+                "2 of 4 records done, 0 failed, 2 remaining"));
+        assertThat(browser.findElement(By.id("job-progress")).getAttribute("value")).isEqualTo("2");
+
+        maintenance.finish();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-state"), "finished"));
+        assertThat(browser.findElement(By.id("job-counts")).getText()).contains("4 of 4 records done");
+        assertThat(browser.findElement(By.id("reencrypt-button")).isEnabled()).isTrue();
+    }
+
+    @Test
+    void verify_showsCountsPerKeyAndEveryFailureAsText_andKeepsTheLastResultAcrossReloads() {
+        String hostile = "bad tag <img src=x onerror=\"window.pwned=1\">";
+        maintenanceAnswers(new VerifyReport(6, Map.of(InMemoryKeys.ACTIVE_ID, 3L, "legacy", 2L,
+                InMemoryKeys.FIRST_ID, 1L), InMemoryKeys.ACTIVE_ID,
+                List.of(InMemoryMaintenance.failure("Rec<b>0001</b>", hostile))));
+        enterToken(MANAGER_TOKEN);
+        waitForActiveRow(InMemoryKeys.ACTIVE_ID);
+        assertThat(browser.findElement(By.id("verify-panel")).isDisplayed()).isFalse();
+
+        browser.findElement(By.id("verify-button")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verify-summary"),
+                "6 records checked, 1 failed to decrypt"));
+        assertThat(messageContaining("found 1 record that failed")).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#verify-body tr"))).hasSize(3);
+        assertThat(browser.findElement(By.cssSelector("#verify-body tr[data-key-id='legacy']")).getText())
+                .contains("legacy format").contains("2");
+        WebElement failure = browser.findElement(By.cssSelector("#verify-failures-body tr"));
+        assertThat(failure.getText()).contains("Rec<b>0001</b>").contains("DECRYPTION_FAILED").contains(hostile);
+        assertThat(browser.findElements(By.cssSelector("#verify-panel img, #verify-panel b"))).isEmpty();
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined;")).isEqualTo(true);
+
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verify-summary"), "1 failed to decrypt"));
+        assertThat(maintenance.verifications()).isEqualTo(1);
+    }
+
+    @Test
+    void destroy_confirmationShowsTheRecordCount_refusesAKeyInUse_andDestroysAnUnusedOne() {
+        open(true);
+        enterToken(MANAGER_TOKEN);
+        waitForActiveRow(InMemoryKeys.ACTIVE_ID);
+        assertThat(rowOf(InMemoryKeys.ACTIVE_ID).findElements(By.className("destroy"))).isEmpty();
+
+        rowOf(InMemoryKeys.FIRST_ID).findElement(By.className("destroy")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("destroy-dialog")));
+        assertThat(browser.findElement(By.id("destroy-count")).getText()).contains("4 records use this key")
+                .contains("cannot be destroyed");
+        assertThat(browser.findElement(By.id("destroy-confirm")).isDisplayed()).isFalse();
+        browser.findElement(By.id("destroy-cancel")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("destroy-dialog")));
+        assertThat(keys.destructions()).isZero();
+
+        keys.setRecordCount(InMemoryKeys.FIRST_ID, 0);
+        rowOf(InMemoryKeys.FIRST_ID).findElement(By.className("destroy")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("destroy-dialog")));
+        assertThat(browser.findElement(By.id("destroy-count")).getText()).isEqualTo("No record uses this key.");
+        assertThat(browser.findElement(By.id("destroy-key-id")).getText()).isEqualTo("0lde••••A001");
+        browser.findElement(By.id("destroy-confirm")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#keys-body tr[data-key-id='" + InMemoryKeys.FIRST_ID + "'][data-status='destroyed']")));
+        assertThat(messageContaining("was destroyed")).contains("0lde••••A001");
+        assertThat(keys.destructions()).isEqualTo(1);
+    }
+
+    @Test
+    void destroy_thatTheServerRefuses_showsTheServersMessageAsText() {
+        open(true);
+        keys.setRecordCount(InMemoryKeys.FIRST_ID, 0);
+        keys.refuseDestroy(new RekeyException(ErrorCode.KEY_IN_USE,
+                "1 record started using key " + InMemoryKeys.FIRST_ID + " <i>meanwhile</i>"));
+        enterToken(MANAGER_TOKEN);
+        waitForActiveRow(InMemoryKeys.ACTIVE_ID);
+
+        rowOf(InMemoryKeys.FIRST_ID).findElement(By.className("destroy")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("destroy-confirm"))).click();
+
+        assertThat(messageContaining("The key was not destroyed")).contains(
+                "1 record started using key " + InMemoryKeys.FIRST_ID + " <i>meanwhile</i>");
+        assertThat(browser.findElements(By.cssSelector("#message i"))).isEmpty();
+        assertThat(rowOf(InMemoryKeys.FIRST_ID).getAttribute("data-status")).isEqualTo("inactive");
+    }
+
+    @Test
+    void audit_panelIsHidden_whenTheServerHasNoAuditTrail() {
+        open(true);
+        enterToken(MANAGER_TOKEN);
+        waitForActiveRow(InMemoryKeys.ACTIVE_ID);
+
+        wait.until(ExpectedConditions.attributeToBe(By.id("audit-panel"), "data-state", "absent"));
+        assertThat(browser.findElement(By.id("audit-panel")).isDisplayed()).isFalse();
+    }
+
+    /**
+     * The audit route is served by the audit trail's own adapter; here the browser itself answers
+     * {@code GET /rest/audit} (a script run before the page's), so that the page's side is tested alone.
+     */
+    @Test
+    void audit_latestEntriesAreShownAsText_whenTheServerAnswers() {
+        String entries = "{\"count\": 2, \"items\": ["
+                + "{\"at\": \"2024-06-02T10:00:00Z\", \"actor\": \"api-key:K1 <script>window.pwned=1</script>\","
+                + " \"action\": \"key.rotate\", \"target\": \"key Rotated1\", \"outcome\": \"success\"},"
+                + "{\"at\": \"2024-06-02T09:00:00Z\", \"actor\": \"cli:ops@host\", \"action\": \"key.destroy\","
+                + " \"target\": \"key <b>x</b>\", \"outcome\": \"failure\"}]}";
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "const realFetch = window.fetch; window.auditRequests = [];"
+                        + " window.fetch = (path, init) => { if (String(path).startsWith('/rest/audit')) {"
+                        + " window.auditRequests.push(String(path));"
+                        + " return Promise.resolve(new Response(" + quoted(entries) + ", {status: 200,"
+                        + " headers: {'Content-Type': 'application/json'}})); } return realFetch(path, init); };"));
+        open(true);
+        enterToken(MANAGER_TOKEN);
+
+        wait.until(ExpectedConditions.attributeToBe(By.id("audit-panel"), "data-state", "shown"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#audit-body tr"));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).getText()).contains("api-key:K1 <script>window.pwned=1</script>")
+                .contains("key.rotate").contains("success");
+        assertThat(rows.get(1).getText()).contains("key <b>x</b>").contains("failure");
+        assertThat(rows.get(1).findElements(By.className("outcome-failure"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#audit-body script, #audit-body b"))).isEmpty();
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined;")).isEqualTo(true);
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.auditRequests[0];"))
+                .isEqualTo("/rest/audit?take=10");
+    }
+
+    private void maintenanceAnswers(VerifyReport report) {
+        open(true);
+        maintenance.verifyAnswers(report);
+    }
+
+    /** {@code text} as a JavaScript string literal. */
+    private static String quoted(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
     private void open(boolean rotationEnabled) {
         keys = new InMemoryKeys();
-        server = new HttpServer(useCases(keys, rotationEnabled)).start(0);
+        maintenance = new InMemoryMaintenance();
+        server = new HttpServer(useCases(keys, maintenance, rotationEnabled)).start(0);
         browser.get("http://127.0.0.1:" + server.port() + "/settings/encryption-keys");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
     }
@@ -239,17 +405,18 @@ class SettingsPageBrowserTest {
                 inputId, isoDate);
     }
 
-    private static HttpUseCases useCases(InMemoryKeys keys, boolean rotationEnabled) {
+    private static HttpUseCases useCases(InMemoryKeys keys, InMemoryMaintenance maintenance,
+            boolean rotationEnabled) {
         AuthenticateUseCase authenticate = token -> switch (token) {
             case MANAGER_TOKEN -> Optional.of(new Principal("manager", EnumSet.of(Scope.ENCRYPTION_KEY_MANAGE)));
             case CREDENTIALS_ONLY_TOKEN -> Optional.of(new Principal("creds", Set.of(Scope.CREDENTIAL_READ)));
             default -> Optional.empty();
         };
         return new HttpUseCases(
-                new KeyUseCases(keys, keys, mock(ShowDataKeyUseCase.class), mock(ImportDataKeyUseCase.class),
-                        mock(DestroyDataKeyUseCase.class)),
+                new KeyUseCases(keys, keys, keys, mock(ImportDataKeyUseCase.class), keys),
                 UseCaseMocks.group(CredentialUseCases.class),
-                UseCaseMocks.group(MaintenanceUseCases.class),
+                new MaintenanceUseCases(mock(ReencryptUseCase.class), maintenance, maintenance,
+                        mock(DowngradeToLegacyUseCase.class), mock(ChangeInstanceKeyUseCase.class)),
                 new ApiKeyUseCases(mock(CreateApiKeyUseCase.class), mock(ListApiKeysUseCase.class),
                         mock(RevokeApiKeyUseCase.class), authenticate),
                 new SettingsUseCases(() -> new ModuleSettings(rotationEnabled), mock(CheckHealthUseCase.class)));

@@ -2,11 +2,13 @@ package org.rekey.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.hibernate.cfg.AvailableSettings;
@@ -44,7 +46,7 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.entityManagers = entityManagers;
         this.inMemoryKeeper = inMemoryKeeper;
-        this.transactions = new ThreadBoundTransactions(entityManagers);
+        this.transactions = new ThreadBoundTransactions(entityManagers, pool);
         this.dataKeys = new DataKeyRepository(transactions);
         this.records = new RecordRepository(transactions);
         this.secrets = new SecretRepository(transactions);
@@ -60,11 +62,19 @@ public final class Database implements AutoCloseable {
      *     the URL, never the password)
      */
     public static Database open(DatabaseSettings settings) {
+        return open(settings, Optional.empty());
+    }
+
+    /**
+     * As {@link #open(DatabaseSettings)}, with the connection pool reporting its metrics (connections in use,
+     * idle, pending, acquisition times) to {@code poolMetrics}, for example HikariCP's Micrometer tracker.
+     */
+    public static Database open(DatabaseSettings settings, Optional<MetricsTrackerFactory> poolMetrics) {
         DatabaseVendor vendor = DatabaseVendor.of(settings.jdbcUrl());
         Connection keeper = DatabaseVendor.isInMemory(settings.jdbcUrl()) ? keepInMemoryDatabase(settings) : null;
         HikariDataSource pool = null;
         try {
-            pool = openPool(settings);
+            pool = openPool(settings, poolMetrics);
             migrate(pool, vendor, settings);
             EntityManagerFactory entityManagers = entityManagers(pool);
             LOG.info("database ready: {}", JdbcUrls.redact(settings.jdbcUrl()));
@@ -78,8 +88,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource openPool(DatabaseSettings settings) {
+    private static HikariDataSource openPool(DatabaseSettings settings, Optional<MetricsTrackerFactory> metrics) {
         HikariConfig config = new HikariConfig();
+        metrics.ifPresent(config::setMetricsTrackerFactory);
         config.setPoolName("rekey");
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());

@@ -1,5 +1,8 @@
 package org.rekey.adapter.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import org.rekey.domain.key.DataKeyId;
 import org.rekey.domain.key.StoredValue;
 import org.rekey.domain.record.EncryptedRecord;
@@ -14,6 +17,14 @@ final class RecordMapper {
     static EncryptedRecord toDomain(RecordEntity row) {
         return EncryptedRecord.reconstitute(new RecordId(row.id), row.name, row.type, row.data, row.version,
                 row.createdAt, row.updatedAt);
+    }
+
+    /** A row read with plain JDBC, columns as {@code RecordRepository.COLUMNS} lists them. */
+    static EncryptedRecord toDomain(ResultSet row) throws SQLException {
+        return EncryptedRecord.reconstitute(new RecordId(row.getString("id")), row.getString("name"),
+                row.getString("type"), row.getString("data"), row.getLong("version"),
+                row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                row.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 
     /** A new row at version 0. */

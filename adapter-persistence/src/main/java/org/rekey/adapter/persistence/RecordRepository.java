@@ -2,6 +2,8 @@ package org.rekey.adapter.persistence;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +22,8 @@ import org.rekey.domain.record.RecordId;
  */
 public final class RecordRepository implements LoadRecordsPort, SaveRecordPort {
 
+    private static final String COLUMNS = "id, name, type, data, version, created_at, updated_at";
+
     private final ThreadBoundTransactions transactions;
 
     RecordRepository(ThreadBoundTransactions transactions) {
@@ -29,10 +33,15 @@ public final class RecordRepository implements LoadRecordsPort, SaveRecordPort {
     @Override
     public Optional<EncryptedRecord> loadRecord(RecordId id) {
         Objects.requireNonNull(id, "id");
-        return transactions.read(em -> {
-            RecordEntity row = em.find(RecordEntity.class, id.value());
-            return row == null ? Optional.<EncryptedRecord>empty() : Optional.of(detach(em, row));
-        }, e -> StorageErrors.failure("loading a record", e));
+        return transactions.readJdbc(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM credentials_entity WHERE id = ?")) {
+                select.setString(1, id.value());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(RecordMapper.toDomain(row)) : Optional.<EncryptedRecord>empty();
+                }
+            }
+        }, "loading a record");
     }
 
     @Override

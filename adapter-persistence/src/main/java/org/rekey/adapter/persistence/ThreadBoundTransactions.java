@@ -3,9 +3,13 @@ package org.rekey.adapter.persistence;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.hibernate.Session;
 import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.out.TransactionPort;
 import org.rekey.domain.error.RekeyException;
@@ -18,11 +22,19 @@ import org.rekey.domain.error.RekeyException;
  */
 public final class ThreadBoundTransactions implements TransactionPort {
 
+    /** Work on a JDBC connection that the caller neither commits nor closes. */
+    @FunctionalInterface
+    interface JdbcWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
     private final EntityManagerFactory factory;
+    private final DataSource pool;
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
 
-    public ThreadBoundTransactions(EntityManagerFactory factory) {
+    public ThreadBoundTransactions(EntityManagerFactory factory, DataSource pool) {
         this.factory = factory;
+        this.pool = pool;
     }
 
     @Override
@@ -91,6 +103,25 @@ public final class ThreadBoundTransactions implements TransactionPort {
             throw translate.apply(e);
         } finally {
             entityManager.close();
+        }
+    }
+
+    /**
+     * Runs a single read in plain JDBC: inside the current transaction on its connection when there is one,
+     * else as one autocommit statement on a pooled connection, without building a JPA session (on the hot
+     * path of a credential read that session cost more than the query: measured in scripts/bench-http.sh).
+     *
+     * @throws RekeyException {@code STORAGE_FAILURE} naming {@code action}, with the driver's failure as cause
+     */
+    <T> T readJdbc(JdbcWork<T> work, String action) {
+        if (current.get() != null) {
+            return call(em -> em.unwrap(Session.class).doReturningWork(work::run),
+                    e -> StorageErrors.failure(action, e));
+        }
+        try (Connection connection = pool.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw StorageErrors.failure(action, e);
         }
     }
 

@@ -17,6 +17,7 @@ import org.rekey.application.port.out.InstanceKeySourcesPort;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.LoadRecordsPort;
 import org.rekey.application.port.out.LoadSecretsPort;
+import org.rekey.application.port.out.RekeyEventsPort;
 import org.rekey.application.port.out.RewriteSecretsPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
 import org.rekey.application.port.out.SaveRecordPort;
@@ -27,6 +28,7 @@ import org.rekey.application.service.apikey.AuthenticateService;
 import org.rekey.application.service.apikey.CreateApiKeyService;
 import org.rekey.application.service.apikey.ListApiKeysService;
 import org.rekey.application.service.apikey.RevokeApiKeyService;
+import org.rekey.application.service.apikey.VerifiedKeyCache;
 import org.rekey.application.service.credential.CreateCredentialService;
 import org.rekey.application.service.credential.DeleteCredentialService;
 import org.rekey.application.service.credential.ExportCredentialsService;
@@ -68,7 +70,8 @@ public final class RekeyCore implements AutoCloseable {
     public record OutPorts(TransactionPort transactions, LoadDataKeysPort loadDataKeys, SaveDataKeysPort saveDataKeys,
             LoadRecordsPort loadRecords, SaveRecordPort saveRecord, LoadSecretsPort loadSecrets,
             RewriteSecretsPort rewriteSecrets, WrappedSecretsPort wrappedSecrets, BackupPort backups,
-            ApiKeyStorePort apiKeys, InstanceKeySourcesPort instanceKeySources, CheckStorePort checkStore) {
+            ApiKeyStorePort apiKeys, InstanceKeySourcesPort instanceKeySources, CheckStorePort checkStore,
+            RekeyEventsPort events) {
     }
 
     private final KeyUseCases keys;
@@ -81,7 +84,7 @@ public final class RekeyCore implements AutoCloseable {
     private final ReencryptionJobService reencryptionJob;
 
     private RekeyCore(OutPorts ports, RekeySettings config, Clock clock, SecureRandom random, KeyringCache keyring,
-            InstanceKeyResolver resolver, BackupListener backupListener) {
+            InstanceKeyResolver resolver, BackupListener backupListener, LongSupplier nanoClock) {
         Backups backups = new Backups(ports.backups(), backupListener);
         KeyChanges keyChanges = new KeyChanges(ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(),
                 keyring, backups);
@@ -91,7 +94,7 @@ public final class RekeyCore implements AutoCloseable {
         this.keyring = keyring;
         this.reencryptionJob = new ReencryptionJobService(reencrypt, clock);
         this.keys = new KeyUseCases(
-                new RotateDataKeyService(keyChanges, config, clock, random),
+                new RotateDataKeyService(keyChanges, config, clock, random, ports.events()),
                 new ListDataKeysService(ports.loadDataKeys(), ports.loadSecrets()),
                 new ShowDataKeyService(ports.loadDataKeys(), ports.loadSecrets()),
                 new ImportDataKeyService(keyChanges, ports.loadSecrets(), config, clock),
@@ -116,11 +119,12 @@ public final class RekeyCore implements AutoCloseable {
                 new ChangeInstanceKeyService(mover, ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(),
                         ports.loadSecrets(), ports.wrappedSecrets(), ports.instanceKeySources(), resolver, keyring,
                         backups, config, clock));
+        VerifiedKeyCache verifiedKeys = new VerifiedKeyCache(config.keyRefreshInterval(), nanoClock);
         this.apiKeys = new ApiKeyUseCases(
                 new CreateApiKeyService(ports.apiKeys(), clock, random),
                 new ListApiKeysService(ports.apiKeys()),
-                new RevokeApiKeyService(ports.apiKeys(), clock),
-                new AuthenticateService(ports.apiKeys()));
+                new RevokeApiKeyService(ports.apiKeys(), clock, verifiedKeys),
+                new AuthenticateService(ports.apiKeys(), verifiedKeys));
         this.settings = new SettingsUseCases(
                 new ModuleSettingsService(config),
                 new HealthService(ports.checkStore(), keyring, config));
@@ -145,8 +149,8 @@ public final class RekeyCore implements AutoCloseable {
         Keyring initial = new BootstrapKeyringService(resolver, ports.transactions(), ports.loadDataKeys(),
                 ports.saveDataKeys(), ports.loadRecords(), settings, clock, random, options).bootstrapKeyring();
         KeyringCache keyring = new KeyringCache(ports.loadDataKeys(), initial, settings.keyRefreshInterval(),
-                nanoClock);
-        return new RekeyCore(ports, settings, clock, random, keyring, resolver, backupListener);
+                nanoClock, ports.events());
+        return new RekeyCore(ports, settings, clock, random, keyring, resolver, backupListener, nanoClock);
     }
 
     public KeyUseCases keys() {

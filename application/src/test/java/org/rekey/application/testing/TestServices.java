@@ -11,6 +11,7 @@ import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
 import org.rekey.application.port.in.settings.SettingsUseCases;
 import org.rekey.application.port.in.value.ValueUseCases;
 import org.rekey.application.port.in.backup.BackupListener;
+import org.rekey.application.port.out.RekeyEventsPort;
 import org.rekey.application.service.RekeyCore;
 import org.rekey.application.service.keyring.StartOptions;
 import org.rekey.application.service.keyring.BootstrapKeyringService;
@@ -44,7 +45,7 @@ public final class TestServices implements AutoCloseable {
         this.sources = b.sources;
         this.clock = b.clock;
         this.core = RekeyCore.start(new RekeyCore.OutPorts(store, store, store, store, store, store, store, store,
-                store, store, sources, store),
+                store, store, sources, store, RekeyEventsPort.NONE),
                 b.settings(), clock, b.random, b.nanoClock(), StartOptions.NONE, BackupListener.NONE);
     }
 

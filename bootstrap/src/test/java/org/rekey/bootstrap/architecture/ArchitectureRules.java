@@ -14,7 +14,8 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 final class ArchitectureRules {
 
     static final String[] FRAMEWORKS = {"jakarta.persistence..", "org.hibernate..", "io.javalin..", "picocli..",
-        "com.fasterxml.jackson..", "org.flywaydb..", "com.zaxxer..", "org.eclipse.jetty.."};
+        "com.fasterxml.jackson..", "org.flywaydb..", "com.zaxxer..", "org.eclipse.jetty..", "io.micrometer..",
+        "io.prometheus.."};
 
     private ArchitectureRules() {
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rekey.application.archfixture.ApplicationTypeUsingMicrometer;
 import org.rekey.domain.archfixture.DomainTypeUsingJpa;
 import org.rekey.domain.archfixture.DomainTypeUsingJavalin;
 
@@ -65,5 +66,13 @@ class ArchitectureTest {
         assertThatThrownBy(() -> ArchitectureRules.DOMAIN_IS_PURE.check(fixture))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("io.javalin");
+    }
+
+    @Test
+    void applicationRule_failsForAMicrometerTypeInTheApplication() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(ApplicationTypeUsingMicrometer.class);
+        assertThatThrownBy(() -> ArchitectureRules.APPLICATION_USES_NO_FRAMEWORK.check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("io.micrometer");
     }
 }

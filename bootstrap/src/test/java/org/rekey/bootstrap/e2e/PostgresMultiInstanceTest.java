@@ -3,6 +3,11 @@ package org.rekey.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -15,10 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rekey.application.service.keyring.StartOptions;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.adapter.persistence.PostgresTestSchema;
+import org.rekey.application.apikey.Scope;
+import org.rekey.application.port.in.apikey.CreateApiKeyCommand;
+import org.rekey.application.port.in.apikey.CreatedApiKey;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.credential.CredentialView;
 import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.in.key.ListDataKeysQuery;
+import org.rekey.application.service.keyring.RekeySettings;
 import org.rekey.bootstrap.RekeyApp;
 import org.rekey.bootstrap.RekeyConfig;
 import org.rekey.domain.record.RecordId;
@@ -88,6 +97,45 @@ class PostgresMultiInstanceTest {
 
             assertThat(after.keyId()).contains(rotated.id());
             assertThat(b.credentials().getCredential().getCredential(new RecordId(before.id()), true).data()).isPresent();
+        }
+    }
+
+    @Test
+    void aTokenRevokedOnOneInstance_isRefusedAtOnceThere_andOnAnotherOnceItsCacheIsOlderThanTheBound()
+            throws Exception {
+        AtomicLong bNanos = new AtomicLong();
+        try (RekeyApp a = open(); RekeyApp b = RekeyApp.open(new RekeyConfig(d.env()), StartOptions.NONE, BackupListener.NONE,
+                new RekeyApp.Options(bNanos::get))) {
+            CreatedApiKey created = a.apiKeys().createApiKey().createApiKey(
+                    new CreateApiKeyCommand("ci", Set.of(Scope.CREDENTIAL_READ)));
+            assertThat(a.apiKeys().authenticate().authenticate(created.token())).isPresent();
+            assertThat(b.apiKeys().authenticate().authenticate(created.token())).isPresent();
+
+            a.apiKeys().revokeApiKey().revokeApiKey(created.key().id());
+
+            assertThat(a.apiKeys().authenticate().authenticate(created.token())).isEmpty();
+            bNanos.addAndGet(RekeySettings.DEFAULT_KEY_REFRESH.toNanos());
+            assertThat(b.apiKeys().authenticate().authenticate(created.token())).isEmpty();
+            assertThat(RekeySettings.DEFAULT_KEY_REFRESH).isLessThan(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void aTokenUsedOnAnInstance_isReadFromTheDatabaseAtMostOncePerBound() throws Exception {
+        AtomicLong nanos = new AtomicLong();
+        try (RekeyApp a = RekeyApp.open(new RekeyConfig(d.env()), StartOptions.NONE,
+                BackupListener.NONE, new RekeyApp.Options(nanos::get))) {
+            CreatedApiKey created = a.apiKeys().createApiKey().createApiKey(
+                    new CreateApiKeyCommand("ci", Set.of(Scope.CREDENTIAL_READ)));
+            assertThat(a.apiKeys().authenticate().authenticate(created.token())).isPresent();
+
+            try (Connection connection = d.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM api_key");
+            }
+
+            assertThat(a.apiKeys().authenticate().authenticate(created.token())).isPresent();
+            nanos.addAndGet(RekeySettings.DEFAULT_KEY_REFRESH.toNanos());
+            assertThat(a.apiKeys().authenticate().authenticate(created.token())).isEmpty();
         }
     }
 

@@ -2,10 +2,12 @@ package org.rekey.adapter.persistence.n8n;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.Session;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.JdbcSettings;
@@ -48,7 +50,7 @@ public final class N8nStore implements AutoCloseable {
         this.settings = settings;
         this.pool = pool;
         this.entityManagers = entityManagers;
-        this.transactions = new ThreadBoundTransactions(entityManagers);
+        this.transactions = new ThreadBoundTransactions(entityManagers, pool);
         this.sql = sql;
         this.storeCheck = new StoreCheck(pool, List.of(N8nSchema.DEPLOYMENT_KEY, N8nSchema.CREDENTIALS).stream()
                 .map(table -> "SELECT 1 FROM " + sql.table(table) + " WHERE 1 = 0").toList());
@@ -61,6 +63,11 @@ public final class N8nStore implements AutoCloseable {
      *     {@code SCHEMA_MISMATCH} when a table or column rekey needs is missing
      */
     public static N8nStore open(N8nDatabaseSettings settings) {
+        return open(settings, Optional.empty());
+    }
+
+    /** As {@link #open(N8nDatabaseSettings)}, with the connection pool reporting its metrics to {@code poolMetrics}. */
+    public static N8nStore open(N8nDatabaseSettings settings, Optional<MetricsTrackerFactory> poolMetrics) {
         settings.sqliteFile().ifPresent(file -> {
             if (!java.nio.file.Files.isRegularFile(file)) {
                 throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "there is no n8n database at " + file
@@ -68,7 +75,7 @@ public final class N8nStore implements AutoCloseable {
                         + " as n8n has them");
             }
         });
-        HikariDataSource pool = openPool(settings);
+        HikariDataSource pool = openPool(settings, poolMetrics);
         try {
             N8nSql sql;
             try (Connection connection = pool.getConnection()) {
@@ -87,8 +94,9 @@ public final class N8nStore implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource openPool(N8nDatabaseSettings settings) {
+    private static HikariDataSource openPool(N8nDatabaseSettings settings, Optional<MetricsTrackerFactory> metrics) {
         HikariConfig config = new HikariConfig();
+        metrics.ifPresent(config::setMetricsTrackerFactory);
         config.setPoolName("rekey-n8n");
         config.setJdbcUrl(settings.jdbcUrl());
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);

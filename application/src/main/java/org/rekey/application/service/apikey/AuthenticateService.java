@@ -6,15 +6,21 @@ import org.rekey.application.port.in.apikey.AuthenticateUseCase;
 import org.rekey.application.port.in.apikey.Principal;
 import org.rekey.application.port.out.ApiKeyStorePort;
 
-/** Checks a token against the stored hash in constant time; unknown, malformed and revoked tokens fail alike. */
+/**
+ * Checks a token against the stored hash in constant time; unknown, malformed and revoked tokens fail alike.
+ * The stored key is read through a {@link VerifiedKeyCache}, so a revocation made elsewhere takes effect
+ * within the cache's time to live.
+ */
 public final class AuthenticateService implements AuthenticateUseCase {
 
     private static final String NO_HASH = ApiTokens.hash("");
 
     private final ApiKeyStorePort store;
+    private final VerifiedKeyCache cache;
 
-    public AuthenticateService(ApiKeyStorePort store) {
+    public AuthenticateService(ApiKeyStorePort store, VerifiedKeyCache cache) {
         this.store = store;
+        this.cache = cache;
     }
 
     @Override
@@ -23,11 +29,22 @@ public final class AuthenticateService implements AuthenticateUseCase {
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        Optional<ApiKey> key = store.loadApiKey(parsed.get().id());
+        Optional<ApiKey> key = load(parsed.get().id());
         boolean matches = ApiTokens.matches(parsed.get().secret(), key.map(ApiKey::secretHash).orElse(NO_HASH));
         if (key.isEmpty() || !matches || key.get().isRevoked()) {
             return Optional.empty();
         }
         return Optional.of(new Principal(key.get().id(), key.get().scopes()));
+    }
+
+    private Optional<ApiKey> load(String id) {
+        Optional<ApiKey> cached = cache.fresh(id);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        VerifiedKeyCache.Ticket ticket = cache.ticket();
+        Optional<ApiKey> stored = store.loadApiKey(id);
+        stored.filter(key -> !key.isRevoked()).ifPresent(key -> cache.keep(key, ticket));
+        return stored;
     }
 }

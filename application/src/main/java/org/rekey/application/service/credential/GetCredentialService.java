@@ -25,6 +25,6 @@ public final class GetCredentialService implements GetCredentialUseCase {
     public CredentialView getCredential(RecordId id, boolean includeData) {
         EncryptedRecord record = RecordLookup.require(loadRecords, id);
         CredentialView view = CredentialView.metadata(record);
-        return includeData ? view.withData(keyring.apply(record::decryptData)) : view;
+        return includeData ? view.withData(keyring.decryptData(record)) : view;
     }
 }

@@ -5,9 +5,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.rekey.application.port.out.LoadDataKeysPort;
+import org.rekey.application.port.out.RekeyEventsPort;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.Keyring;
+import org.rekey.domain.record.EncryptedRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,7 @@ public final class KeyringCache {
     private static final Logger LOG = LoggerFactory.getLogger(KeyringCache.class);
 
     private final LoadDataKeysPort loadDataKeys;
+    private final RekeyEventsPort events;
     private final long refreshNanos;
     private final LongSupplier nanoClock;
     private final ReentrantLock reloading = new ReentrantLock();
@@ -30,11 +33,17 @@ public final class KeyringCache {
     private record Snapshot(Keyring keyring, long loadedAt) {
     }
 
-    public KeyringCache(LoadDataKeysPort loadDataKeys, Keyring initial, Duration refreshInterval, LongSupplier nanoClock) {
+    public KeyringCache(LoadDataKeysPort loadDataKeys, Keyring initial, Duration refreshInterval, LongSupplier nanoClock,
+            RekeyEventsPort events) {
         this.loadDataKeys = loadDataKeys;
+        this.events = events;
         this.refreshNanos = refreshInterval.toNanos();
         this.nanoClock = nanoClock;
         this.snapshot = new Snapshot(initial, nanoClock.getAsLong());
+    }
+
+    public KeyringCache(LoadDataKeysPort loadDataKeys, Keyring initial, Duration refreshInterval, LongSupplier nanoClock) {
+        this(loadDataKeys, initial, refreshInterval, nanoClock, RekeyEventsPort.NONE);
     }
 
     public KeyringCache(LoadDataKeysPort loadDataKeys, Keyring initial, Duration refreshInterval) {
@@ -84,9 +93,26 @@ public final class KeyringCache {
         }
     }
 
-    /** Decrypts a stored value, reloading once for a key this snapshot does not know yet. */
+    /**
+     * Decrypts a stored value, reloading once for a key this snapshot does not know yet. A failure is told
+     * to the {@link RekeyEventsPort} with its code, then thrown.
+     */
     public String decrypt(String value) {
-        return apply(keyring -> keyring.decrypt(value));
+        return decrypting(keyring -> keyring.decrypt(value));
+    }
+
+    /** As {@link #decrypt(String)}, for a record's data: a broken stored value fails as {@code MALFORMED_STORED_VALUE}. */
+    public String decryptData(EncryptedRecord record) {
+        return decrypting(record::decryptData);
+    }
+
+    private String decrypting(Function<Keyring, String> decryption) {
+        try {
+            return apply(decryption);
+        } catch (RekeyException e) {
+            events.decryptFailed(e.code());
+            throw e;
+        }
     }
 
     private Keyring reloadLocked() {

@@ -1,6 +1,9 @@
 package org.rekey.application.service.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
@@ -9,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,13 +43,16 @@ class AuthenticateServiceTest {
     @Mock
     private ApiKeyStorePort store;
 
+    private final AtomicLong nanos = new AtomicLong();
+    private VerifiedKeyCache cache;
     private AuthenticateService authenticate;
     private CreatedApiKey created;
     private ApiKey stored;
 
     @BeforeEach
     void createAKey() {
-        authenticate = new AuthenticateService(store);
+        cache = new VerifiedKeyCache(Duration.ofMillis(500), nanos::get);
+        authenticate = new AuthenticateService(store, cache);
         created = new CreateApiKeyService(store, Clock.fixed(Fixtures.T0, ZoneOffset.UTC), new SecureRandom())
                 .createApiKey(new CreateApiKeyCommand("ci pipeline", SCOPES));
         ArgumentCaptor<ApiKey> inserted = ArgumentCaptor.forClass(ApiKey.class);
@@ -122,5 +130,56 @@ class AuthenticateServiceTest {
 
         verify(store).insertApiKey(stored);
         verifyNoMoreInteractions(store);
+    }
+
+    @Test
+    void authenticate_theSameTokenWithinTheTimeToLive_readsTheStoreOnce_andStillChecksTheSecret() {
+        when(store.loadApiKey(stored.id())).thenReturn(Optional.of(stored));
+        String forged = created.token().substring(0, 20) + "A".repeat(43);
+
+        assertThat(authenticate.authenticate(created.token())).isPresent();
+        nanos.addAndGet(Duration.ofMillis(499).toNanos());
+        assertThat(authenticate.authenticate(created.token())).isPresent();
+        assertThat(authenticate.authenticate(forged)).isEmpty();
+
+        verify(store, times(1)).loadApiKey(stored.id());
+    }
+
+    @Test
+    void authenticate_afterTheTimeToLive_readsTheStoreAgain_andSeesARevocationMadeElsewhere() {
+        ApiKey revoked = new ApiKey(stored.id(), stored.label(), stored.scopes(), stored.secretHash(),
+                stored.createdAt(), Optional.of(Fixtures.T0.plusSeconds(1)));
+        when(store.loadApiKey(stored.id())).thenReturn(Optional.of(stored), Optional.of(revoked));
+        assertThat(authenticate.authenticate(created.token())).isPresent();
+
+        nanos.addAndGet(Duration.ofMillis(500).toNanos());
+
+        assertThat(authenticate.authenticate(created.token())).isEmpty();
+        verify(store, times(2)).loadApiKey(stored.id());
+    }
+
+    @Test
+    void authenticate_afterARevocationOnThisInstance_isRefusedAtOnce() {
+        ApiKey revoked = new ApiKey(stored.id(), stored.label(), stored.scopes(), stored.secretHash(),
+                stored.createdAt(), Optional.of(Fixtures.T0.plusSeconds(1)));
+        when(store.loadApiKey(stored.id())).thenReturn(Optional.of(stored), Optional.of(revoked));
+        when(store.revokeApiKey(eq(stored.id()), any()))
+                .thenReturn(true);
+        assertThat(authenticate.authenticate(created.token())).isPresent();
+
+        new RevokeApiKeyService(store, Clock.fixed(Fixtures.T0, ZoneOffset.UTC), cache).revokeApiKey(stored.id());
+
+        assertThat(authenticate.authenticate(created.token())).isEmpty();
+    }
+
+    @Test
+    void authenticate_anUnknownOrRevokedKey_isNotCached() {
+        ApiKey revoked = new ApiKey(stored.id(), stored.label(), stored.scopes(), stored.secretHash(),
+                stored.createdAt(), Optional.of(Fixtures.T0.plusSeconds(1)));
+        when(store.loadApiKey(stored.id())).thenReturn(Optional.empty(), Optional.of(revoked), Optional.of(stored));
+
+        assertThat(authenticate.authenticate(created.token())).isEmpty();
+        assertThat(authenticate.authenticate(created.token())).isEmpty();
+        assertThat(authenticate.authenticate(created.token())).isPresent();
     }
 }

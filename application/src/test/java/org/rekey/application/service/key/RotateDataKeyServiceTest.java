@@ -31,6 +31,7 @@ import org.mockito.junit.jupiter.MockitoExtension;
 import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.out.LoadDataKeysPort;
+import org.rekey.application.port.out.RekeyEventsPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
 import org.rekey.application.port.out.TransactionPort;
 import org.rekey.application.service.keyring.KeyringCache;
@@ -55,6 +56,8 @@ class RotateDataKeyServiceTest {
     private LoadDataKeysPort loadDataKeys;
     @Mock
     private SaveDataKeysPort saveDataKeys;
+    @Mock
+    private RekeyEventsPort events;
     @Captor
     private ArgumentCaptor<List<DataKey>> saved;
 
@@ -100,6 +103,19 @@ class RotateDataKeyServiceTest {
         DataKeyView created = service(true).rotateDataKey();
 
         assertThat(cache.current().activeKey().orElseThrow().id().value()).isEqualTo(created.id());
+    }
+
+    @Test
+    void rotate_tellsTheEventsPortOnce_andAFailedRotationTellsNothing() {
+        when(loadDataKeys.loadDataKeys()).thenReturn(stored.keys());
+
+        service(true).rotateDataKey();
+        verify(events, times(1)).rotated();
+
+        doThrow(new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "connection lost"))
+                .when(saveDataKeys).saveDataKeys(anyList());
+        assertRejected(ApplicationErrorCode.STORAGE_FAILURE, () -> service(true).rotateDataKey());
+        verify(events, times(1)).rotated();
     }
 
     @Test
@@ -170,6 +186,6 @@ class RotateDataKeyServiceTest {
         RekeySettings settings = RekeySettings.of(rotationEnabled, InstanceType.MAIN);
         return new RotateDataKeyService(new KeyChanges(transactions, loadDataKeys, saveDataKeys, cache,
                 new Backups(operation -> Optional.empty(), BackupListener.NONE)), settings,
-                CLOCK, new SecureRandom());
+                CLOCK, new SecureRandom(), events);
     }
 }

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rekey.domain.error.RekeyAssertions.assertRejected;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rekey.application.port.in.maintenance.ChangeInstanceKeyCommand;
 import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.out.LoadDataKeysPort;
+import org.rekey.application.port.out.RekeyEventsPort;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
 import org.rekey.application.testing.MutableClock;
@@ -18,6 +22,8 @@ import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.key.InstanceKey;
 import org.rekey.domain.key.Keyring;
 import org.rekey.domain.key.StoredValue;
+import org.rekey.domain.record.EncryptedRecord;
+import org.rekey.domain.record.RecordId;
 
 /** Two instances over one store: how soon one sees the other's key changes. Time is driven, never slept. */
 class KeyringCacheTest {
@@ -84,6 +90,53 @@ class KeyringCacheTest {
         assertRejected(ErrorCode.KEY_NOT_FOUND, () -> cache.decrypt(unknown));
 
         assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void aFailedDecryption_isToldOnceWithItsCode_evenAfterTheReloadAndRetry() {
+        List<ErrorCode> failures = new ArrayList<>();
+        RekeyEventsPort events = new RekeyEventsPort() {
+            @Override
+            public void decryptFailed(ErrorCode code) {
+                failures.add(code);
+            }
+
+            @Override
+            public void rotated() {
+            }
+        };
+        KeyringCache cache = new KeyringCache(countingLoads, a.keyring().current(), REFRESH, clockA.nanoTime(),
+                events);
+        String value = a.values().encryptValue().encryptValue("x");
+        String unknown = "UnknownKey000000:" + StoredValue.parse(value).ciphertext();
+
+        assertRejected(ErrorCode.KEY_NOT_FOUND, () -> cache.decrypt(unknown));
+        assertThat(cache.decrypt(value)).isEqualTo("x");
+
+        assertThat(failures).containsExactly(ErrorCode.KEY_NOT_FOUND);
+    }
+
+    @Test
+    void aRecordWithABrokenStoredValue_isToldAsMalformedStoredValue() {
+        List<ErrorCode> failures = new ArrayList<>();
+        RekeyEventsPort events = new RekeyEventsPort() {
+            @Override
+            public void decryptFailed(ErrorCode code) {
+                failures.add(code);
+            }
+
+            @Override
+            public void rotated() {
+            }
+        };
+        KeyringCache cache = new KeyringCache(countingLoads, a.keyring().current(), REFRESH, clockA.nanoTime(),
+                events);
+        EncryptedRecord broken = EncryptedRecord.reconstitute(new RecordId("broken"), "n", "t", "", 0,
+                Instant.EPOCH, Instant.EPOCH);
+
+        assertRejected(ErrorCode.MALFORMED_STORED_VALUE, () -> cache.decryptData(broken));
+
+        assertThat(failures).containsExactly(ErrorCode.MALFORMED_STORED_VALUE);
     }
 
     @Test
