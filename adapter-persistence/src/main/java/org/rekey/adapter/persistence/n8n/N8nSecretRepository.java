@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.rekey.application.port.out.LoadSecretsPort;
@@ -63,7 +64,7 @@ public final class N8nSecretRepository implements LoadSecretsPort, RewriteSecret
         if (limit < 1) {
             throw RekeyException.invalid("the batch size must be at least 1, not " + limit);
         }
-        SqlWorkFor<List<StoredSecret>> work = connection -> {
+        N8nStore.SqlWork<List<StoredSecret>> work = connection -> {
             List<StoredSecret> found = new ArrayList<>();
             for (Map.Entry<String, List<SecretColumn>> table : TABLES.entrySet()) {
                 if (after.isPresent() && table.getKey().compareTo(after.get().table()) < 0) {
@@ -80,13 +81,7 @@ public final class N8nSecretRepository implements LoadSecretsPort, RewriteSecret
             }
             return found;
         };
-        return claim ? store.work(action, work::run) : store.read(action, work::run);
-    }
-
-    /** Work that may run in or outside a transaction. */
-    @FunctionalInterface
-    private interface SqlWorkFor<T> {
-        T run(Connection connection) throws SQLException;
+        return claim ? store.work(action, work) : store.read(action, work);
     }
 
     private static boolean isPaged(List<SecretColumn> columns) {
@@ -181,9 +176,12 @@ public final class N8nSecretRepository implements LoadSecretsPort, RewriteSecret
         return rows;
     }
 
+    /** Every secret, parsed or not: one pass. */
     @Override
     public long countSecrets() {
-        return countSecretsByKey().values().stream().mapToLong(Long::longValue).sum() + countMalformed();
+        long[] count = {0};
+        forEachSecret(stored -> count[0]++);
+        return count[0];
     }
 
     @Override
@@ -198,17 +196,7 @@ public final class N8nSecretRepository implements LoadSecretsPort, RewriteSecret
         return countSecretsByKey().getOrDefault(KeyRef.of(keyId), 0L);
     }
 
-    private long countMalformed() {
-        long[] malformed = {0};
-        forEachSecret(stored -> {
-            if (keyOf(stored).isEmpty()) {
-                malformed[0]++;
-            }
-        });
-        return malformed[0];
-    }
-
-    private void forEachSecret(java.util.function.Consumer<String> action) {
+    private void forEachSecret(Consumer<String> action) {
         Optional<SecretLocation> after = Optional.empty();
         List<StoredSecret> page;
         do {
