@@ -297,10 +297,11 @@
   // --- re-encryption ---------------------------------------------------------------------------------
 
   const JOB_STATES = {
-    idle: 'No re-encryption has run on this server yet.',
+    idle: 'No re-encryption has run in this fleet yet.',
     running: 'Re-encrypting records under the active key\u2026',
     succeeded: 'The last re-encryption finished: every record it reached is under the active key.',
     failed: 'The last re-encryption did not finish cleanly.',
+    abandoned: 'The last re-encryption stopped: its instance went away. Start it again to resume it.',
   };
 
   function stopPolling() {
@@ -321,7 +322,8 @@
       : progress.done + ' of ' + progress.total + ' records done, ' + progress.failed + ' failed, '
         + progress.remaining + ' remaining.'
         + (job.finishedAt ? ' Finished ' + formatDate(job.finishedAt) + '.'
-          : job.startedAt ? ' Started ' + formatDate(job.startedAt) + '.' : '');
+          : job.startedAt ? ' Started ' + formatDate(job.startedAt) + '.' : '')
+        + (job.instance ? ' Instance ' + job.instance + '.' : '');
     ui.jobError.hidden = !job.error;
     ui.jobError.textContent = job.error || '';
     ui.reencryptButton.disabled = job.state === 'running';
@@ -468,7 +470,7 @@
     try {
       page = await api('GET', AUDIT_PATH + '?take=' + AUDIT_ENTRIES);
     } catch (error) {
-      // 404: this server has no audit trail; anything else: the page works without it.
+      // The page works without the trail: 404 (a server without one) or a failure to read it.
       ui.auditPanel.hidden = true;
       ui.auditPanel.dataset.state = error.status === 404 ? 'absent' : 'unavailable';
       return;
@@ -476,8 +478,11 @@
     const items = (page && page.items) || [];
     ui.auditBody.replaceChildren(...items.map((entry) => {
       const row = document.createElement('tr');
-      row.append(cell(formatDate(entry.at)), cell(entry.actor), cell(entry.action), cell(entry.target),
-        cell(entry.outcome, entry.outcome === 'success' ? '' : 'outcome-failure'));
+      const actor = entry.actor || {};
+      row.append(cell(formatDate(entry.at)),
+        cell(actor.kind + ' ' + actor.id + (actor.label ? ' (' + actor.label + ')' : '')),
+        cell(entry.action), cell(entry.target),
+        cell(entry.outcome, entry.outcome === 'succeeded' ? '' : 'outcome-failure'));
       return row;
     }));
     ui.auditEmpty.hidden = items.length > 0;

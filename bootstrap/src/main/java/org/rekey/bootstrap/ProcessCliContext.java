@@ -1,6 +1,7 @@
 package org.rekey.bootstrap;
 
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.rekey.adapter.cli.CliContext;
@@ -8,8 +9,11 @@ import org.rekey.adapter.cli.console.CliUseCases;
 import org.rekey.adapter.http.HttpServer;
 import org.rekey.adapter.http.HttpUseCases;
 import org.rekey.adapter.http.metrics.RekeyMetrics;
+import org.rekey.application.audit.Actor;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.in.backup.RestoreBackupUseCase;
+import org.rekey.application.service.key.ScheduledRotation;
+import org.rekey.application.service.keyring.RekeySettings;
 import org.rekey.application.service.keyring.StartOptions;
 import org.rekey.domain.key.InstanceKey;
 import org.slf4j.LoggerFactory;
@@ -33,7 +37,7 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
     public CliUseCases useCases() {
         RekeyApp running = app();
         return new CliUseCases(running.keys(), running.credentials(), running.values(), running.maintenance(),
-                running.apiKeys());
+                running.apiKeys(), running.audit());
     }
 
     @Override
@@ -42,8 +46,8 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
             restoring = RekeyApp.restoring(config);
         }
         RestoreBackupUseCase restore = restoring.useCase();
-        return path -> {
-            RestoreBackupUseCase.RestoredBackup restored = restore.restore(path);
+        return (path, actor) -> {
+            RestoreBackupUseCase.RestoredBackup restored = restore.restore(path, actor);
             backups.backupTaken(restored.before());
             return restored;
         };
@@ -78,9 +82,11 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         HttpServer server = new HttpServer(new HttpUseCases(running.keys(), running.credentials(),
-                running.maintenance(), running.apiKeys(), running.settings()), metrics)
+                running.maintenance(), running.apiKeys(), running.settings(), running.audit()), metrics)
                 .start(config.host().orElse(null), config.port());
+        Optional<ScheduledRotation> schedule = scheduledRotation(running);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            schedule.ifPresent(ScheduledRotation::close);
             server.close();
             close();
             metrics.close();
@@ -94,6 +100,29 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** {@code REKEY_ROTATE_EVERY} on a main instance with rotation on; the others say why they do not rotate. */
+    private Optional<ScheduledRotation> scheduledRotation(RekeyApp running) {
+        Optional<Duration> period = config.rotateEvery();
+        if (period.isEmpty()) {
+            return Optional.empty();
+        }
+        if (config.instanceType() != RekeySettings.InstanceType.MAIN || !config.rotationEnabled()) {
+            LoggerFactory.getLogger(ProcessCliContext.class).warn("{} is set but this instance does not rotate: only"
+                    + " a main instance with {}=true does", RekeyConfig.ROTATE_EVERY, RekeyConfig.ROTATION_FLAG);
+            return Optional.empty();
+        }
+        Duration check = ScheduledRotation.CHECK_EVERY.compareTo(period.get().dividedBy(4)) < 0
+                ? ScheduledRotation.CHECK_EVERY
+                : period.get().dividedBy(4);
+        return Optional.of(ScheduledRotation.start(running.keys().rotateDataKey(), period.get(), check,
+                Actor.thisInstance()));
+    }
+
+    @Override
+    public Actor actor() {
+        return Actor.thisOperator();
     }
 
     private RekeyApp app() {

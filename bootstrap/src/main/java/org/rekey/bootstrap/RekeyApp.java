@@ -1,19 +1,21 @@
 package org.rekey.bootstrap;
 
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.security.SecureRandom;
 import java.time.Clock;
-import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.adapter.persistence.Database;
 import org.rekey.adapter.persistence.n8n.N8nBackups;
 import org.rekey.adapter.persistence.n8n.N8nCredentialRepository;
 import org.rekey.adapter.persistence.n8n.N8nKeyRepository;
 import org.rekey.adapter.persistence.n8n.N8nSecretRepository;
 import org.rekey.adapter.persistence.n8n.N8nStore;
+import org.rekey.application.audit.Actor;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.in.apikey.ApiKeyUseCases;
+import org.rekey.application.port.in.audit.AuditUseCases;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.in.backup.RestoreBackupUseCase;
 import org.rekey.application.port.in.credential.CredentialUseCases;
@@ -24,10 +26,11 @@ import org.rekey.application.port.in.value.ValueUseCases;
 import org.rekey.application.port.out.CheckStorePort;
 import org.rekey.application.port.out.RekeyEventsPort;
 import org.rekey.application.service.RekeyCore;
+import org.rekey.application.service.audit.AuditTrail;
 import org.rekey.application.service.backup.RestoreBackupService;
 import org.rekey.application.service.keyring.RekeySettings;
-import org.rekey.domain.error.RekeyException;
 import org.rekey.application.service.keyring.StartOptions;
+import org.rekey.domain.error.RekeyException;
 
 /**
  * One running instance: its store, the core started on it, and its use cases in groups. Wired by hand.
@@ -99,14 +102,16 @@ public final class RekeyApp implements AutoCloseable {
                 N8nCredentialRepository credentials = n8n.credentials();
                 N8nSecretRepository secrets = n8n.secrets();
                 core = start(new RekeyCore.OutPorts(n8n.transactions(), keys, keys, credentials, credentials, secrets,
-                        secrets, keys, n8nBackups(n8n, config, environment), database.apiKeys(),
+                        secrets, keys, n8nBackups(n8n, config, environment), database.transactions(),
+                        database.apiKeys(), database.jobs(), database.audit(),
                         new ConfigFileKeySources(config, environment.configFile()),
                         n8nHealth(n8n, database), wiring.events()),
                         guest(config.settings()), options, backups, wiring);
             } else {
                 core = start(new RekeyCore.OutPorts(database.transactions(), database.dataKeys(), database.dataKeys(),
                         database.records(), database.records(), database.secrets(), database.secrets(),
-                        database.dataKeys(), operation -> Optional.empty(), database.apiKeys(),
+                        database.dataKeys(), operation -> Optional.empty(), database.transactions(),
+                        database.apiKeys(), database.jobs(), database.audit(),
                         new ConfigFileKeySources(config, config.userFolder().resolve("config")),
                         database.storeCheck(), wiring.events()), config.settings(), options, backups, wiring);
             }
@@ -157,11 +162,25 @@ public final class RekeyApp implements AutoCloseable {
                     + " database's own tools");
         }
         N8nEnvironment environment = new N8nEnvironment(config);
-        N8nStore n8n = N8nStore.open(environment.database());
-        return new Restoring(new RestoreBackupService(n8nBackups(n8n, config, environment)), n8n);
+        if (config.embeddedDatabase()) {
+            PrivateFiles.createFolder(config.userFolder());
+        }
+        Database own = Database.open(config.database());
+        try {
+            N8nStore n8n = N8nStore.open(environment.database());
+            AuditTrail audit = new AuditTrail(own.audit(), own.transactions(), Clock.systemUTC(),
+                    Actor.thisInstance());
+            return new Restoring(new RestoreBackupService(n8nBackups(n8n, config, environment), audit), () -> {
+                n8n.close();
+                own.close();
+            });
+        } catch (RuntimeException e) {
+            own.close();
+            throw e;
+        }
     }
 
-    /** A restore use case over an open store. */
+    /** A restore use case over the open stores (n8n's, and rekey's own for the audit trail). */
     public record Restoring(RestoreBackupUseCase useCase, AutoCloseable store) {
     }
 
@@ -187,6 +206,10 @@ public final class RekeyApp implements AutoCloseable {
 
     public SettingsUseCases settings() {
         return core.settings();
+    }
+
+    public AuditUseCases audit() {
+        return core.audit();
     }
 
     @Override

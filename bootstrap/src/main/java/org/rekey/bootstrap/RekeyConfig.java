@@ -2,12 +2,13 @@ package org.rekey.bootstrap;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.rekey.adapter.persistence.DatabaseSettings;
-import org.rekey.application.service.keyring.RekeySettings;
 import org.rekey.application.service.keyring.RekeySettings.InstanceType;
+import org.rekey.application.service.keyring.RekeySettings;
 import org.rekey.domain.error.RekeyException;
 
 /**
@@ -28,6 +29,7 @@ public record RekeyConfig(Map<String, String> env) {
     public static final String INSTANCE_TYPE = "REKEY_INSTANCE_TYPE";
     public static final String WORKER_SEED_WAIT = "REKEY_WORKER_SEED_WAIT_SECONDS";
     public static final String STORE = "REKEY_STORE";
+    public static final String ROTATE_EVERY = "REKEY_ROTATE_EVERY";
     static final int DEFAULT_PORT = 5678;
     /** The embedded database's files in the user folder start with this name (rekey.mv.db, ...). */
     static final String EMBEDDED_DATABASE_NAME = "rekey";
@@ -109,6 +111,25 @@ public record RekeyConfig(Map<String, String> env) {
             }
             throw RekeyException.invalid(WORKER_SEED_WAIT + " must be a whole number of seconds");
         }).orElse(RekeySettings.DEFAULT_WORKER_SEED_WAIT);
+    }
+
+    /**
+     * {@code REKEY_ROTATE_EVERY}: how old the active data key may get before a main instance rotates it, as an
+     * ISO-8601 duration of days, hours, minutes or seconds ({@code P90D}, {@code PT12H}); empty when unset.
+     */
+    public Optional<Duration> rotateEvery() {
+        return get(ROTATE_EVERY).map(text -> {
+            try {
+                Duration period = Duration.parse(text.strip());
+                if (!period.isNegative() && !period.isZero()) {
+                    return period;
+                }
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+            throw RekeyException.invalid(ROTATE_EVERY + " must be a positive ISO-8601 duration in days, hours,"
+                    + " minutes or seconds, such as P90D or PT12H (months and years are not durations)");
+        });
     }
 
     public int port() {

@@ -2,6 +2,7 @@ package org.rekey.adapter.cli;
 
 import java.util.Optional;
 import org.rekey.adapter.cli.console.CliUseCases;
+import org.rekey.application.audit.Actor;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.in.backup.RestoreBackupUseCase;
 import org.rekey.domain.key.InstanceKey;
@@ -35,6 +36,9 @@ public interface CliContext {
 
     /** An environment variable (for {@code instance-key change --from-env VAR}). */
     Optional<String> environment(String name);
+
+    /** Who runs the commands, as the audit trail names them: the OS user and the host. */
+    Actor actor();
 
     /** Whether stdout/stderr are attached to a terminal (progress bars, trailing newlines). */
     boolean isTerminal();

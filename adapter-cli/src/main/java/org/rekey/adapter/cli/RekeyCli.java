@@ -2,6 +2,7 @@ package org.rekey.adapter.cli;
 
 import java.io.PrintStream;
 import org.rekey.adapter.cli.apikey.ApiKeyCommands;
+import org.rekey.adapter.cli.audit.AuditCommands;
 import org.rekey.adapter.cli.console.CliSession;
 import org.rekey.adapter.cli.console.JsonCodec;
 import org.rekey.adapter.cli.console.Printer;
@@ -26,7 +27,7 @@ public final class RekeyCli {
         JsonCodec json = new JsonCodec();
         Printer printer = new Printer(out, err, context.isTerminal(), json);
         CliSession session = new CliSession(context::useCases, context::restoreBackup, context::serve,
-                context::offerNewInstanceKey, context::deferSeeding, context::environment, printer, json,
+                context::offerNewInstanceKey, context::deferSeeding, context::environment, context::actor, printer, json,
                 System::nanoTime);
         context.onBackup(taken -> {
             printer.notice("backup: " + taken.path());
@@ -54,6 +55,7 @@ public final class RekeyCli {
         root.addSubcommand(CredentialCommands.group(session));
         root.addSubcommand(ValueCommands.group(session));
         MaintenanceCommands.all(session).forEach(root::addSubcommand);
+        AuditCommands.all(session).forEach(root::addSubcommand);
         root.addSubcommand(ApiKeyCommands.group(session));
         return root;
     }

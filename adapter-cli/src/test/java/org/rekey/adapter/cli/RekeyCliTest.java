@@ -164,7 +164,7 @@ class RekeyCliTest {
 
     @Test
     void unexpectedException_isFailure_withOneLineThatPointsToVerbose() {
-        when(context.keys.rotateDataKey().rotateDataKey()).thenThrow(new IllegalStateException("pool closed"));
+        when(context.keys.rotateDataKey().rotateDataKey(any())).thenThrow(new IllegalStateException("pool closed"));
 
         CliRun.Result result = CliRun.run(context, "keys", "rotate");
 
@@ -175,7 +175,7 @@ class RekeyCliTest {
 
     @Test
     void unexpectedExceptionWithoutMessage_saysWhatItWas() {
-        when(context.keys.rotateDataKey().rotateDataKey()).thenThrow(new NullPointerException());
+        when(context.keys.rotateDataKey().rotateDataKey(any())).thenThrow(new NullPointerException());
 
         CliRun.Result result = CliRun.run(context, "keys", "rotate");
 
@@ -197,7 +197,7 @@ class RekeyCliTest {
 
     @Test
     void multiLineMessage_isPrintedOnOneLine() {
-        when(context.keys.rotateDataKey().rotateDataKey())
+        when(context.keys.rotateDataKey().rotateDataKey(any()))
                 .thenThrow(new RekeyException(ErrorCode.NO_ACTIVE_KEY, "no active key\n  run rekey serve once"));
 
         CliRun.Result result = CliRun.run(context, "keys", "rotate");

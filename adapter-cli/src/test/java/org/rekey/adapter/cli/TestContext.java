@@ -6,19 +6,21 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rekey.adapter.cli.console.CliUseCases;
+import org.rekey.application.audit.Actor;
 import org.rekey.application.port.in.apikey.ApiKeyUseCases;
+import org.rekey.application.port.in.audit.AuditUseCases;
+import org.rekey.application.port.in.backup.BackupListener;
+import org.rekey.application.port.in.backup.RestoreBackupUseCase;
 import org.rekey.application.port.in.credential.CredentialUseCases;
 import org.rekey.application.port.in.key.KeyUseCases;
 import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
 import org.rekey.application.port.in.value.ValueUseCases;
-import org.rekey.application.port.in.backup.BackupListener;
-import org.rekey.application.port.in.backup.RestoreBackupUseCase;
 import org.rekey.domain.key.InstanceKey;
 
 /** A CliContext whose use cases are Mockito mocks; records what the CLI asked of it. */
@@ -29,6 +31,7 @@ public final class TestContext implements CliContext {
     public final ValueUseCases values = mocked(ValueUseCases.class);
     public final MaintenanceUseCases maintenance = mocked(MaintenanceUseCases.class);
     public final ApiKeyUseCases apiKeys = mocked(ApiKeyUseCases.class);
+    public final AuditUseCases audit = mocked(AuditUseCases.class);
     public final RestoreBackupUseCase restoreBackup = mock(RestoreBackupUseCase.class);
     public final List<BackupListener> backupListeners = new ArrayList<>();
     public final Map<String, String> environment = new HashMap<>();
@@ -46,7 +49,7 @@ public final class TestContext implements CliContext {
         if (openFailure != null) {
             throw openFailure;
         }
-        return new CliUseCases(keys, credentials, values, maintenance, apiKeys);
+        return new CliUseCases(keys, credentials, values, maintenance, apiKeys, audit);
     }
 
     @Override
@@ -72,6 +75,11 @@ public final class TestContext implements CliContext {
     @Override
     public void serve() {
         served.incrementAndGet();
+    }
+
+    @Override
+    public Actor actor() {
+        return Actor.operator("tester", "test-host");
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.rekey.adapter.http.audit.AuditRoutes;
 import org.rekey.adapter.http.credential.CredentialRoutes;
 import org.rekey.adapter.http.key.KeyRoutes;
 import org.rekey.adapter.http.maintenance.MaintenanceRoutes;
@@ -35,14 +36,17 @@ final class ApiRoutes {
         List<Route> routes = new ArrayList<>();
         new KeyRoutes(keys.listDataKeys(), keys.rotateDataKey(), keys.showDataKey(), keys.destroyDataKey(), body)
                 .routes().forEach(route -> routes.add(route.guardedBy(rotationGate)));
-        new MaintenanceRoutes(maintenance.reencryptionJob(), maintenance.verifyRecords(), body).routes()
+        new MaintenanceRoutes(maintenance.reencryptionJob(), maintenance.listJobs(), maintenance.verifyRecords(), body)
+                .routes()
                 .forEach(route -> routes.add(route.guardedBy(rotationGate)));
         routes.addAll(new CredentialRoutes(credentials.createCredential(), credentials.listCredentials(),
                 credentials.getCredential(), credentials.updateCredential(), credentials.deleteCredential(), body,
                 mapper).routes());
         routes.addAll(new SettingsRoutes(settings.moduleSettings(), settings.checkHealth()).routes());
+        routes.addAll(new AuditRoutes(useCases.audit().listAudit()).routes());
         routes.addAll(new WebRoutes().routes());
-        routes.addAll(new MetricsRoutes(metrics, keys.listDataKeys(), maintenance.reencryptionJob(), Clock.systemUTC())
+        routes.addAll(new MetricsRoutes(metrics, keys.listDataKeys(), maintenance.reencryptionJob(),
+                maintenance.listJobs(), Clock.systemUTC())
                 .routes());
         return List.copyOf(routes);
     }

@@ -18,7 +18,10 @@ import org.rekey.application.apikey.Scope;
 import org.rekey.application.port.in.apikey.ApiKeyUseCases;
 import org.rekey.application.port.in.apikey.AuthenticateUseCase;
 import org.rekey.application.port.in.apikey.CreateApiKeyUseCase;
+import org.rekey.application.port.in.apikey.Principal;
 import org.rekey.application.port.in.apikey.RevokeApiKeyUseCase;
+import org.rekey.application.port.in.audit.AuditUseCases;
+import org.rekey.application.port.in.audit.ListAuditUseCase;
 import org.rekey.application.port.in.credential.CreateCredentialUseCase;
 import org.rekey.application.port.in.credential.CredentialUseCases;
 import org.rekey.application.port.in.credential.DeleteCredentialUseCase;
@@ -34,15 +37,15 @@ import org.rekey.application.port.in.key.RotateDataKeyUseCase;
 import org.rekey.application.port.in.key.ShowDataKeyUseCase;
 import org.rekey.application.port.in.maintenance.ChangeInstanceKeyUseCase;
 import org.rekey.application.port.in.maintenance.DowngradeToLegacyUseCase;
+import org.rekey.application.port.in.maintenance.ListJobsUseCase;
 import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
 import org.rekey.application.port.in.maintenance.ReencryptUseCase;
 import org.rekey.application.port.in.maintenance.ReencryptionJobUseCase;
 import org.rekey.application.port.in.maintenance.VerifyRecordsUseCase;
 import org.rekey.application.port.in.settings.CheckHealthUseCase;
 import org.rekey.application.port.in.settings.GetModuleSettingsUseCase;
-import org.rekey.application.port.in.settings.SettingsUseCases;
-import org.rekey.application.port.in.apikey.Principal;
 import org.rekey.application.port.in.settings.ModuleSettings;
+import org.rekey.application.port.in.settings.SettingsUseCases;
 
 /**
  * An {@link HttpServer} on a free port over Mockito in-ports, and a client for it. Tokens: {@link #OWNER}
@@ -62,6 +65,7 @@ final class ApiFixture implements AutoCloseable {
     final MaintenanceUseCases maintenance = UseCaseMocks.group(MaintenanceUseCases.class);
     final ApiKeyUseCases apiKeys = UseCaseMocks.group(ApiKeyUseCases.class);
     final SettingsUseCases settings = UseCaseMocks.group(SettingsUseCases.class);
+    final AuditUseCases audit = UseCaseMocks.group(AuditUseCases.class);
 
     final RotateDataKeyUseCase rotateDataKey = keys.rotateDataKey();
     final ListDataKeysUseCase listDataKeys = keys.listDataKeys();
@@ -77,6 +81,8 @@ final class ApiFixture implements AutoCloseable {
     final ReencryptUseCase reencrypt = maintenance.reencrypt();
     final ReencryptionJobUseCase reencryptionJob = maintenance.reencryptionJob();
     final VerifyRecordsUseCase verifyRecords = maintenance.verifyRecords();
+    final ListJobsUseCase listJobs = maintenance.listJobs();
+    final ListAuditUseCase listAudit = audit.listAudit();
     final DowngradeToLegacyUseCase downgradeToLegacy = maintenance.downgradeToLegacy();
     final ChangeInstanceKeyUseCase changeInstanceKey = maintenance.changeInstanceKey();
     final CreateApiKeyUseCase createApiKey = apiKeys.createApiKey();
@@ -100,12 +106,12 @@ final class ApiFixture implements AutoCloseable {
 
     /** As {@link #ApiFixture(String)}, with connections closed after {@code idleTimeout} without traffic. */
     ApiFixture(String host, Duration idleTimeout) {
-        tokens.put(OWNER, new Principal("owner", EnumSet.allOf(Scope.class)));
-        tokens.put(NO_SCOPES, new Principal("none", Set.of()));
+        tokens.put(OWNER, new Principal("owner", "owner token", EnumSet.allOf(Scope.class)));
+        tokens.put(NO_SCOPES, new Principal("none", "no scopes", Set.of()));
         for (Scope scope : Scope.values()) {
             EnumSet<Scope> others = EnumSet.allOf(Scope.class);
             others.remove(scope);
-            tokens.put(tokenWithout(scope), new Principal("without-" + scope.name(), others));
+            tokens.put(tokenWithout(scope), new Principal("without-" + scope.name(), "without " + scope.name(), others));
         }
         stubDefaults();
         server = new HttpServer(useCases(), idleTimeout).start(host, 0);
@@ -113,7 +119,7 @@ final class ApiFixture implements AutoCloseable {
 
     /** Forgets every stub and recorded call, then restores the tokens and enabled rotation. */
     void reset() {
-        org.mockito.Mockito.reset(UseCaseMocks.components(keys, credentials, maintenance, apiKeys, settings));
+        org.mockito.Mockito.reset(UseCaseMocks.components(keys, credentials, maintenance, apiKeys, settings, audit));
         stubDefaults();
     }
 
@@ -132,7 +138,7 @@ final class ApiFixture implements AutoCloseable {
     }
 
     HttpUseCases useCases() {
-        return new HttpUseCases(keys, credentials, maintenance, apiKeys, settings);
+        return new HttpUseCases(keys, credentials, maintenance, apiKeys, settings, audit);
     }
 
     /** Every in-port that changes state, for "nothing changed" assertions. */

@@ -53,7 +53,7 @@ class ErrorMappingTest extends ApiTest {
 
     @Test
     void keyInUse_isAConflictThatSaysHowMany() {
-        when(api.destroyDataKey.destroyDataKey(any()))
+        when(api.destroyDataKey.destroyDataKey(any(), any()))
                 .thenThrow(new RekeyException(ErrorCode.KEY_IN_USE, "key 0ldKeyId00000002 is used by 3 records"));
 
         ApiResponse response = api.send("DELETE", "/rest/encryption/keys/0ldKeyId00000002", ApiFixture.OWNER, null, null);

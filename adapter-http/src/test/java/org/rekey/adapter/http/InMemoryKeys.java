@@ -1,13 +1,15 @@
 package org.rekey.adapter.http;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.rekey.application.audit.Actor;
 import org.rekey.application.port.in.key.DataKeyPage;
-import org.rekey.application.port.in.key.DestroyDataKeyUseCase;
 import org.rekey.application.port.in.key.DataKeyView;
+import org.rekey.application.port.in.key.DestroyDataKeyUseCase;
 import org.rekey.application.port.in.key.ListDataKeysQuery;
 import org.rekey.application.port.in.key.ListDataKeysUseCase;
 import org.rekey.application.port.in.key.RotateDataKeyUseCase;
@@ -56,7 +58,12 @@ final class InMemoryKeys implements ListDataKeysUseCase, RotateDataKeyUseCase, S
     }
 
     @Override
-    public synchronized DataKeyView rotateDataKey() {
+    public synchronized Optional<DataKeyView> rotateDataKeyIfOlderThan(Duration maxAge, Actor actor) {
+        throw new UnsupportedOperationException("the settings page never schedules rotations");
+    }
+
+    @Override
+    public synchronized DataKeyView rotateDataKey(Actor actor) {
         Instant now = Instant.now();
         for (int i = 0; i < keys.size(); i++) {
             DataKeyView key = keys.get(i);
@@ -80,7 +87,7 @@ final class InMemoryKeys implements ListDataKeysUseCase, RotateDataKeyUseCase, S
     }
 
     @Override
-    public synchronized DataKeyView destroyDataKey(DataKeyId id) {
+    public synchronized DataKeyView destroyDataKey(DataKeyId id, Actor actor) {
         DataKeyView key = find(id.value());
         if (refusal != null) {
             throw refusal;

@@ -4,9 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.rekey.application.error.ApplicationErrorCode;
+import org.rekey.application.audit.Actor;
+import org.rekey.application.job.JobKind;
+import org.rekey.application.job.JobState;
+import org.rekey.application.port.in.PageRequest;
 import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.BatchReport;
+import org.rekey.application.port.in.maintenance.JobPage;
+import org.rekey.application.port.in.maintenance.JobView;
+import org.rekey.application.port.in.maintenance.ListJobsUseCase;
 import org.rekey.application.port.in.maintenance.Progress;
 import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.in.maintenance.RecordFailure;
@@ -15,10 +21,9 @@ import org.rekey.application.port.in.maintenance.ReencryptionJobUseCase;
 import org.rekey.application.port.in.maintenance.VerifyRecordsUseCase;
 import org.rekey.application.port.in.maintenance.VerifyReport;
 import org.rekey.domain.error.ErrorCode;
-import org.rekey.domain.error.RekeyException;
 
 /** A background re-encryption that moves only when the browser test says, and a verify with a set answer. */
-final class InMemoryMaintenance implements ReencryptionJobUseCase, VerifyRecordsUseCase {
+final class InMemoryMaintenance implements ReencryptionJobUseCase, ListJobsUseCase, VerifyRecordsUseCase {
 
     static final long TOTAL = 4;
 
@@ -28,9 +33,9 @@ final class InMemoryMaintenance implements ReencryptionJobUseCase, VerifyRecords
     private VerifyReport report = new VerifyReport(0, Map.of(), "", List.of());
 
     @Override
-    public synchronized ReencryptionJob startReencryption(BatchCommand command) {
-        if (job.state().equals("running")) {
-            throw new RekeyException(ApplicationErrorCode.JOB_RUNNING, "a re-encryption is running already");
+    public synchronized ReencryptionJob startReencryption(BatchCommand command, Actor actor) {
+        if (job.job().map(JobView::state).orElse(null) == JobState.RUNNING) {
+            return job;
         }
         starts++;
         job = running(0);
@@ -49,9 +54,14 @@ final class InMemoryMaintenance implements ReencryptionJobUseCase, VerifyRecords
 
     /** The job ends, every record moved. */
     synchronized void finish() {
-        job = new ReencryptionJob("succeeded", job.startedAt(), Optional.of(Instant.now()),
-                new Progress(TOTAL, TOTAL, 0), Optional.of(new BatchReport("active", false, Map.of(), TOTAL, 0,
-                        List.of(), List.of())), Optional.empty());
+        job = new ReencryptionJob(Optional.of(view(JobState.SUCCEEDED, TOTAL, Optional.of(Instant.now()))),
+                Optional.of(new BatchReport("active", false, Map.of(), TOTAL, 0, List.of(), List.of())));
+    }
+
+    @Override
+    public synchronized JobPage listJobs(PageRequest page) {
+        List<JobView> jobs = job.job().stream().toList();
+        return new JobPage(jobs.size(), jobs);
     }
 
     synchronized int starts() {
@@ -77,7 +87,13 @@ final class InMemoryMaintenance implements ReencryptionJobUseCase, VerifyRecords
     }
 
     private ReencryptionJob running(long done) {
-        return new ReencryptionJob("running", Optional.of(Instant.parse("2024-06-02T10:00:00Z")), Optional.empty(),
-                new Progress(done, TOTAL, 0), Optional.empty(), Optional.empty());
+        return new ReencryptionJob(Optional.of(view(JobState.RUNNING, done, Optional.empty())), Optional.empty());
+    }
+
+    private static JobView view(JobState state, long done, Optional<Instant> finishedAt) {
+        Instant started = Instant.parse("2024-06-02T10:00:00Z");
+        return new JobView("Job0000000000001", JobKind.REENCRYPT, state, "browser-host:1",
+                Actor.apiKey("manager", "manager"), started, started, finishedAt, new Progress(done, TOTAL, 0),
+                Optional.empty());
     }
 }

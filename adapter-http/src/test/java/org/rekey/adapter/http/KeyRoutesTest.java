@@ -2,6 +2,7 @@ package org.rekey.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.rekey.adapter.http.ApiResponse.fieldNames;
@@ -109,7 +110,7 @@ class KeyRoutesTest extends ApiTest {
 
     @Test
     void rotate_answers201WithTheNewActiveKeyAndItsLocation() {
-        when(api.rotateDataKey.rotateDataKey()).thenReturn(Samples.NEW_KEY);
+        when(api.rotateDataKey.rotateDataKey(any())).thenReturn(Samples.NEW_KEY);
 
         ApiResponse response = api.postJson("/rest/encryption/keys", "{\"type\":\"data_encryption\"}");
 
@@ -118,12 +119,12 @@ class KeyRoutesTest extends ApiTest {
         assertThat(fieldNames(response.json())).containsExactlyElementsOf(KEY_FIELDS);
         assertThat(response.json().get("id").asText()).isEqualTo("NewKeyId00000003");
         assertThat(response.json().get("status").asText()).isEqualTo("active");
-        verify(api.rotateDataKey).rotateDataKey();
+        verify(api.rotateDataKey).rotateDataKey(any());
     }
 
     @Test
     void rotate_acceptsJsonWithUtf8Charset() {
-        when(api.rotateDataKey.rotateDataKey()).thenReturn(Samples.NEW_KEY);
+        when(api.rotateDataKey.rotateDataKey(any())).thenReturn(Samples.NEW_KEY);
 
         ApiResponse response = api.send("POST", "/rest/encryption/keys", ApiFixture.OWNER,
                 "application/json; charset=UTF-8", "{\"type\":\"data_encryption\"}");
@@ -148,13 +149,13 @@ class KeyRoutesTest extends ApiTest {
     void destroy_returnsTheTombstone() {
         var tombstone = new DataKeyView("0ldKeyId00000002", "data_encryption",
                 "aes-256-gcm", "destroyed", Samples.T0, Samples.T2, Optional.of(Samples.T2), 0);
-        when(api.destroyDataKey.destroyDataKey(new DataKeyId("0ldKeyId00000002"))).thenReturn(tombstone);
+        when(api.destroyDataKey.destroyDataKey(eq(new DataKeyId("0ldKeyId00000002")), any())).thenReturn(tombstone);
 
         ApiResponse response = api.send("DELETE", "/rest/encryption/keys/0ldKeyId00000002", ApiFixture.OWNER, null, null);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("status").asText()).isEqualTo("destroyed");
-        verify(api.destroyDataKey).destroyDataKey(new DataKeyId("0ldKeyId00000002"));
+        verify(api.destroyDataKey).destroyDataKey(eq(new DataKeyId("0ldKeyId00000002")), any());
     }
 
     @Test

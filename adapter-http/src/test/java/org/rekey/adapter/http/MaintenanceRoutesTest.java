@@ -2,6 +2,7 @@ package org.rekey.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.rekey.adapter.http.ApiResponse.fieldNames;
@@ -20,15 +21,18 @@ class MaintenanceRoutesTest extends ApiTest {
 
     @Test
     void startReencryption_withoutBody_uses500PerBatch_andAnswers202WithTheJob() {
-        when(api.reencryptionJob.startReencryption(any())).thenReturn(Samples.RUNNING_JOB);
+        when(api.reencryptionJob.startReencryption(any(), any())).thenReturn(Samples.RUNNING_JOB);
 
         ApiResponse response = api.send("POST", "/rest/encryption/reencryption", ApiFixture.OWNER, null, null);
 
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.header("Location")).isEqualTo("/rest/encryption/reencryption");
-        verify(api.reencryptionJob).startReencryption(new BatchCommand(500, false));
+        verify(api.reencryptionJob).startReencryption(eq(new BatchCommand(500, false)), any());
         JsonNode job = response.json();
-        assertThat(fieldNames(job)).containsExactly("state", "startedAt", "finishedAt", "progress", "report", "error");
+        assertThat(fieldNames(job)).containsExactly("state", "id", "instance", "startedAt", "heartbeatAt", "finishedAt",
+                "progress", "report", "error");
+        assertThat(job.get("id").asText()).isEqualTo("Job0000000000001");
+        assertThat(job.get("instance").asText()).isEqualTo("host-a:41");
         assertThat(job.get("state").asText()).isEqualTo("running");
         assertThat(job.get("startedAt").asText()).isEqualTo("2024-07-01T10:00:00Z");
         assertThat(job.get("finishedAt").isNull()).isTrue();
@@ -40,21 +44,21 @@ class MaintenanceRoutesTest extends ApiTest {
 
     @Test
     void startReencryption_withBatchSize_passesIt() {
-        when(api.reencryptionJob.startReencryption(any())).thenReturn(Samples.RUNNING_JOB);
+        when(api.reencryptionJob.startReencryption(any(), any())).thenReturn(Samples.RUNNING_JOB);
 
         ApiResponse response = api.postJson("/rest/encryption/reencryption", "{\"batchSize\":50}");
 
         assertThat(response.status()).isEqualTo(202);
-        verify(api.reencryptionJob).startReencryption(new BatchCommand(50, false));
+        verify(api.reencryptionJob).startReencryption(eq(new BatchCommand(50, false)), any());
     }
 
     @Test
     void startReencryption_withEmptyObject_usesTheDefault() {
-        when(api.reencryptionJob.startReencryption(any())).thenReturn(Samples.RUNNING_JOB);
+        when(api.reencryptionJob.startReencryption(any(), any())).thenReturn(Samples.RUNNING_JOB);
 
         api.postJson("/rest/encryption/reencryption", "{}");
 
-        verify(api.reencryptionJob).startReencryption(new BatchCommand(BatchCommand.DEFAULT_BATCH_SIZE, false));
+        verify(api.reencryptionJob).startReencryption(eq(new BatchCommand(BatchCommand.DEFAULT_BATCH_SIZE, false)), any());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.rekey.adapter.http;
 
+import org.rekey.application.port.in.audit.AuditPage;
+import org.rekey.application.port.in.maintenance.JobPage;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.when;
@@ -18,11 +20,13 @@ final class RouteStubs {
 
     static void stubEverySuccess(ApiFixture api) {
         when(api.listDataKeys.listDataKeys(any())).thenReturn(new DataKeyPage(1, List.of(Samples.ACTIVE_KEY), 0));
-        when(api.rotateDataKey.rotateDataKey()).thenReturn(Samples.NEW_KEY);
+        when(api.rotateDataKey.rotateDataKey(any())).thenReturn(Samples.NEW_KEY);
         when(api.showDataKey.showDataKey(any())).thenReturn(Samples.ACTIVE_KEY);
-        when(api.destroyDataKey.destroyDataKey(any())).thenReturn(Samples.OLD_KEY);
-        when(api.reencryptionJob.startReencryption(any())).thenReturn(Samples.RUNNING_JOB);
+        when(api.destroyDataKey.destroyDataKey(any(), any())).thenReturn(Samples.OLD_KEY);
+        when(api.reencryptionJob.startReencryption(any(), any())).thenReturn(Samples.RUNNING_JOB);
         when(api.reencryptionJob.reencryptionJob()).thenReturn(Samples.RUNNING_JOB);
+        when(api.listJobs.listJobs(any())).thenReturn(new JobPage(1, List.of(Samples.RUNNING_JOB.job().orElseThrow())));
+        when(api.listAudit.listAudit(any())).thenReturn(new AuditPage(0, List.of()));
         when(api.verifyRecords.verifyRecords(any()))
                 .thenReturn(new VerifyReport(1, Map.of("Act1veKeyId00001", 1L), "Act1veKeyId00001", List.of()));
         when(api.createCredential.createCredential(any())).thenReturn(Samples.CREDENTIAL);

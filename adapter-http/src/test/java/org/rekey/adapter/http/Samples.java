@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rekey.application.audit.Actor;
+import org.rekey.application.job.JobKind;
+import org.rekey.application.job.JobState;
 import org.rekey.application.port.in.credential.CredentialView;
 import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.in.maintenance.BatchReport;
+import org.rekey.application.port.in.maintenance.JobView;
 import org.rekey.application.port.in.maintenance.Progress;
 import org.rekey.application.port.in.maintenance.RecordFailure;
 import org.rekey.application.port.in.maintenance.ReencryptionJob;
@@ -31,13 +35,15 @@ final class Samples {
     static final CredentialView LEGACY_CREDENTIAL = new CredentialView("cred0000000002", "Old", "httpBasicAuth",
             Optional.empty(), ValueShape.LEGACY, T0, T0, Optional.empty());
 
-    static final ReencryptionJob RUNNING_JOB = new ReencryptionJob("running", Optional.of(T2), Optional.empty(),
-            new Progress(40, 100, 1), Optional.empty(), Optional.empty());
-    static final ReencryptionJob FINISHED_JOB = new ReencryptionJob("succeeded", Optional.of(T1), Optional.of(T2),
-            new Progress(100, 100, 1),
+    static final Actor ACTOR = Actor.apiKey("owner", "owner token");
+    static final ReencryptionJob RUNNING_JOB = new ReencryptionJob(Optional.of(new JobView("Job0000000000001",
+            JobKind.REENCRYPT, JobState.RUNNING, "host-a:41", ACTOR, T2, T2, Optional.empty(),
+            new Progress(40, 100, 1), Optional.empty())), Optional.empty());
+    static final ReencryptionJob FINISHED_JOB = new ReencryptionJob(Optional.of(new JobView("Job0000000000000",
+            JobKind.REENCRYPT, JobState.SUCCEEDED, "host-a:41", ACTOR, T1, T2, Optional.of(T2),
+            new Progress(100, 100, 1), Optional.empty())),
             Optional.of(new BatchReport("NewKeyId00000003", false, Map.of("legacy", 60L, "0ldKeyId00000002", 40L),
-                    98, 1, List.of(new RecordFailure("credentials_entity", "cred9", "data", "DECRYPTION_FAILED", "value does not decrypt")), List.of())),
-            Optional.empty());
+                    98, 1, List.of(new RecordFailure("credentials_entity", "cred9", "data", "DECRYPTION_FAILED", "value does not decrypt")), List.of())));
 
     private Samples() {
     }

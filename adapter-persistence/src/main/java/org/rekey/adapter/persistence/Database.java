@@ -40,6 +40,8 @@ public final class Database implements AutoCloseable {
     private final RecordRepository records;
     private final SecretRepository secrets;
     private final ApiKeyRepository apiKeys;
+    private final JobRepository jobs;
+    private final AuditRepository audit;
     private final StoreCheck storeCheck;
 
     private Database(HikariDataSource pool, EntityManagerFactory entityManagers, Connection inMemoryKeeper) {
@@ -51,6 +53,8 @@ public final class Database implements AutoCloseable {
         this.records = new RecordRepository(transactions);
         this.secrets = new SecretRepository(transactions);
         this.apiKeys = new ApiKeyRepository(transactions);
+        this.jobs = new JobRepository(transactions);
+        this.audit = new AuditRepository(transactions);
         this.storeCheck = new StoreCheck(pool, StoreCheck.REKEY_TABLES);
     }
 
@@ -130,7 +134,8 @@ public final class Database implements AutoCloseable {
 
     private static EntityManagerFactory entityManagers(HikariDataSource pool) {
         return new HibernatePersistenceConfiguration("rekey")
-                .managedClasses(DataKeyEntity.class, RecordEntity.class, ApiKeyEntity.class)
+                .managedClasses(DataKeyEntity.class, RecordEntity.class, ApiKeyEntity.class, JobEntity.class,
+                        AuditEntryEntity.class)
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool)
                 .schemaToolingAction(Action.NONE)
                 // Failures reach callers translated, with the driver's exception as cause; expected
@@ -165,6 +170,14 @@ public final class Database implements AutoCloseable {
     /** {@code LoadSecretsPort} and {@code RewriteSecretsPort}: every credential's data. */
     public SecretRepository secrets() {
         return secrets;
+    }
+
+    public JobRepository jobs() {
+        return jobs;
+    }
+
+    public AuditRepository audit() {
+        return audit;
     }
 
     public ApiKeyRepository apiKeys() {

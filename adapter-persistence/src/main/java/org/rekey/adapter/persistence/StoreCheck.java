@@ -29,7 +29,9 @@ public final class StoreCheck implements CheckStorePort, AutoCloseable {
     static final List<String> REKEY_TABLES = List.of(
             "SELECT 1 FROM deployment_key WHERE 1 = 0",
             "SELECT 1 FROM credentials_entity WHERE 1 = 0",
-            "SELECT 1 FROM api_key WHERE 1 = 0");
+            "SELECT 1 FROM api_key WHERE 1 = 0",
+            "SELECT 1 FROM job WHERE 1 = 0",
+            "SELECT 1 FROM audit_entry WHERE 1 = 0");
 
     private final DataSource pool;
     private final List<String> queries;

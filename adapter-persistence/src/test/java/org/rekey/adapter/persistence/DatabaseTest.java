@@ -83,7 +83,7 @@ class DatabaseTest {
                 assertThat(history.getBoolean(2)).isTrue();
                 applied.add(history.getString(1));
             }
-            assertThat(applied).containsExactly("1", "2");
+            assertThat(applied).containsExactly("1", "2", "4");
         }
     }
 

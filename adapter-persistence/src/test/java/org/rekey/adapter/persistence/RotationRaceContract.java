@@ -55,7 +55,8 @@ abstract class RotationRaceContract {
         }
         threads.shutdownNow();
         try {
-            testDatabase().execute("DROP TABLE credentials_entity, deployment_key, api_key, \"flyway_schema_history\"");
+            testDatabase().execute("DROP TABLE credentials_entity, deployment_key, api_key, job, audit_entry,"
+                    + " \"flyway_schema_history\"");
         } finally {
             first.close();
             second.close();

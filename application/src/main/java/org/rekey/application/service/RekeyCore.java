@@ -3,17 +3,21 @@ package org.rekey.application.service;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.function.LongSupplier;
+import org.rekey.application.audit.Actor;
 import org.rekey.application.port.in.apikey.ApiKeyUseCases;
+import org.rekey.application.port.in.audit.AuditUseCases;
+import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.in.credential.CredentialUseCases;
 import org.rekey.application.port.in.key.KeyUseCases;
 import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
 import org.rekey.application.port.in.settings.SettingsUseCases;
 import org.rekey.application.port.in.value.ValueUseCases;
-import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.out.ApiKeyStorePort;
+import org.rekey.application.port.out.AuditLogPort;
 import org.rekey.application.port.out.BackupPort;
 import org.rekey.application.port.out.CheckStorePort;
 import org.rekey.application.port.out.InstanceKeySourcesPort;
+import org.rekey.application.port.out.JobStorePort;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.LoadRecordsPort;
 import org.rekey.application.port.out.LoadSecretsPort;
@@ -23,12 +27,14 @@ import org.rekey.application.port.out.SaveDataKeysPort;
 import org.rekey.application.port.out.SaveRecordPort;
 import org.rekey.application.port.out.TransactionPort;
 import org.rekey.application.port.out.WrappedSecretsPort;
-import org.rekey.application.service.backup.Backups;
 import org.rekey.application.service.apikey.AuthenticateService;
 import org.rekey.application.service.apikey.CreateApiKeyService;
 import org.rekey.application.service.apikey.ListApiKeysService;
 import org.rekey.application.service.apikey.RevokeApiKeyService;
 import org.rekey.application.service.apikey.VerifiedKeyCache;
+import org.rekey.application.service.audit.AuditTrail;
+import org.rekey.application.service.audit.ListAuditService;
+import org.rekey.application.service.backup.Backups;
 import org.rekey.application.service.credential.CreateCredentialService;
 import org.rekey.application.service.credential.DeleteCredentialService;
 import org.rekey.application.service.credential.ExportCredentialsService;
@@ -49,6 +55,7 @@ import org.rekey.application.service.keyring.RekeySettings;
 import org.rekey.application.service.keyring.StartOptions;
 import org.rekey.application.service.maintenance.ChangeInstanceKeyService;
 import org.rekey.application.service.maintenance.DowngradeToLegacyService;
+import org.rekey.application.service.maintenance.JobRunner;
 import org.rekey.application.service.maintenance.RecordMover;
 import org.rekey.application.service.maintenance.ReencryptService;
 import org.rekey.application.service.maintenance.ReencryptionJobService;
@@ -66,12 +73,18 @@ import org.rekey.domain.key.Keyring;
  */
 public final class RekeyCore implements AutoCloseable {
 
-    /** Every out-port the core needs. */
+    /**
+     * Every out-port the core needs.
+     *
+     * @param transactions the transactions of the store that holds the keys and the secrets
+     * @param ownTransactions the transactions of rekey's own database, which holds the API keys, the jobs and the
+     *     audit trail: the same as {@code transactions} on rekey's store, another database on n8n's
+     */
     public record OutPorts(TransactionPort transactions, LoadDataKeysPort loadDataKeys, SaveDataKeysPort saveDataKeys,
             LoadRecordsPort loadRecords, SaveRecordPort saveRecord, LoadSecretsPort loadSecrets,
             RewriteSecretsPort rewriteSecrets, WrappedSecretsPort wrappedSecrets, BackupPort backups,
-            ApiKeyStorePort apiKeys, InstanceKeySourcesPort instanceKeySources, CheckStorePort checkStore,
-            RekeyEventsPort events) {
+            TransactionPort ownTransactions, ApiKeyStorePort apiKeys, JobStorePort jobs, AuditLogPort audit,
+            InstanceKeySourcesPort instanceKeySources, CheckStorePort checkStore, RekeyEventsPort events) {
     }
 
     private final KeyUseCases keys;
@@ -80,21 +93,27 @@ public final class RekeyCore implements AutoCloseable {
     private final MaintenanceUseCases maintenance;
     private final ApiKeyUseCases apiKeys;
     private final SettingsUseCases settings;
+    private final AuditUseCases audit;
     private final KeyringCache keyring;
+    private final JobRunner jobs;
     private final ReencryptionJobService reencryptionJob;
 
     private RekeyCore(OutPorts ports, RekeySettings config, Clock clock, SecureRandom random, KeyringCache keyring,
             InstanceKeyResolver resolver, BackupListener backupListener, LongSupplier nanoClock) {
         Backups backups = new Backups(ports.backups(), backupListener);
+        String instance = Actor.thisInstance();
+        AuditTrail trail = new AuditTrail(ports.audit(), ports.ownTransactions(), clock, instance);
         KeyChanges keyChanges = new KeyChanges(ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(),
-                keyring, backups);
+                keyring, backups, trail);
         RecordMover mover = new RecordMover(ports.transactions(), ports.loadSecrets(), ports.rewriteSecrets(),
                 keyring, backups);
-        ReencryptService reencrypt = new ReencryptService(mover, config);
         this.keyring = keyring;
-        this.reencryptionJob = new ReencryptionJobService(reencrypt, clock);
+        this.jobs = new JobRunner(ports.jobs(), ports.ownTransactions(), trail, clock, random, instance);
+        ReencryptService reencrypt = new ReencryptService(mover, config, jobs);
+        this.reencryptionJob = new ReencryptionJobService(reencrypt, jobs);
         this.keys = new KeyUseCases(
-                new RotateDataKeyService(keyChanges, config, clock, random, ports.events()),
+                new RotateDataKeyService(keyChanges, keyring, ports.loadDataKeys(), config, clock, random,
+                        ports.events()),
                 new ListDataKeysService(ports.loadDataKeys(), ports.loadSecrets()),
                 new ShowDataKeyService(ports.loadDataKeys(), ports.loadSecrets()),
                 new ImportDataKeyService(keyChanges, ports.loadSecrets(), config, clock),
@@ -114,17 +133,19 @@ public final class RekeyCore implements AutoCloseable {
         this.maintenance = new MaintenanceUseCases(
                 reencrypt,
                 reencryptionJob,
+                jobs,
                 new VerifyRecordsService(ports.loadSecrets(), keyring),
-                new DowngradeToLegacyService(mover),
+                new DowngradeToLegacyService(mover, jobs),
                 new ChangeInstanceKeyService(mover, ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(),
                         ports.loadSecrets(), ports.wrappedSecrets(), ports.instanceKeySources(), resolver, keyring,
-                        backups, config, clock));
+                        backups, config, clock, jobs));
         VerifiedKeyCache verifiedKeys = new VerifiedKeyCache(config.keyRefreshInterval(), nanoClock);
         this.apiKeys = new ApiKeyUseCases(
-                new CreateApiKeyService(ports.apiKeys(), clock, random),
+                new CreateApiKeyService(ports.apiKeys(), clock, random, ports.ownTransactions(), trail),
                 new ListApiKeysService(ports.apiKeys()),
-                new RevokeApiKeyService(ports.apiKeys(), clock, verifiedKeys),
-                new AuthenticateService(ports.apiKeys(), verifiedKeys));
+                new RevokeApiKeyService(ports.apiKeys(), clock, verifiedKeys, ports.ownTransactions(), trail),
+                new AuthenticateService(ports.apiKeys(), verifiedKeys, trail));
+        this.audit = new AuditUseCases(new ListAuditService(ports.audit()));
         this.settings = new SettingsUseCases(
                 new ModuleSettingsService(config),
                 new HealthService(ports.checkStore(), keyring, config));
@@ -177,14 +198,19 @@ public final class RekeyCore implements AutoCloseable {
         return settings;
     }
 
+    public AuditUseCases audit() {
+        return audit;
+    }
+
     /** This instance's cached view of the keyring. */
     public KeyringCache keyring() {
         return keyring;
     }
 
-    /** Stops the background re-encryption thread, if any. */
+    /** Stops the background re-encryption and heartbeat threads. */
     @Override
     public void close() {
         reencryptionJob.close();
+        jobs.close();
     }
 }

@@ -1,6 +1,7 @@
 package org.rekey.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rekey.application.testing.Fixtures.OPERATOR;
 import static org.rekey.domain.error.RekeyAssertions.assertRejected;
 
 import java.time.Duration;
@@ -9,7 +10,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.credential.CredentialView;
 import org.rekey.application.port.in.credential.UpdateCredentialCommand;
@@ -18,6 +18,7 @@ import org.rekey.application.port.in.key.ListDataKeysQuery;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
 import org.rekey.application.testing.MutableClock;
+import org.rekey.application.testing.TestServices;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.key.DataKeyId;
 import org.rekey.domain.key.StoredValue;
@@ -56,7 +57,7 @@ class RotationWalkthroughTest {
         assertThat(created.keyId()).contains(firstKey);
 
         clock.advance(Duration.ofMinutes(5));
-        DataKeyView rotated = api.keys().rotateDataKey().rotateDataKey();
+        DataKeyView rotated = api.keys().rotateDataKey().rotateDataKey(OPERATOR);
         assertThat(rotated.id()).isNotEqualTo(firstKey);
         assertThat(statuses(api)).containsEntry(firstKey, "inactive").containsEntry(rotated.id(), "active");
 
@@ -127,7 +128,7 @@ class RotationWalkthroughTest {
         assertThat(off.credentials().getCredential().getCredential(new RecordId(keyed.id()), true).data()).contains(JSON);
         assertThat(off.values().decryptValue().decryptValue(keyedValue)).isEqualTo("plain text");
         assertThat(off.settings().moduleSettings().moduleSettings().rotationEnabled()).isFalse();
-        assertRejected(ErrorCode.ROTATION_DISABLED, () -> off.keys().rotateDataKey().rotateDataKey());
+        assertRejected(ErrorCode.ROTATION_DISABLED, () -> off.keys().rotateDataKey().rotateDataKey(OPERATOR));
     }
 
     @Test

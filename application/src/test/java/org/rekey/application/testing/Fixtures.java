@@ -1,8 +1,12 @@
 package org.rekey.application.testing;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import org.rekey.application.audit.Actor;
 import org.rekey.application.port.in.maintenance.BatchCommand;
+import org.rekey.application.service.audit.AuditTrail;
 import org.rekey.domain.key.InstanceKey;
 import org.rekey.domain.key.Keyring;
 import org.rekey.domain.key.WriteFormat;
@@ -15,6 +19,13 @@ public final class Fixtures {
     public static final Instant T0 = MutableClock.DEFAULT_START;
     public static final String JSON = "{\"user\":\"alice\",\"password\":\"hunter2\"}";
     public static final SecureRandom RANDOM = new SecureRandom();
+    /** Who acts in tests that do not check the audit trail's actor. */
+    public static final Actor OPERATOR = Actor.operator("tester", "test-host");
+
+    /** An audit trail kept in {@code store} (its own transactions too), for services built by hand. */
+    public static AuditTrail auditTrail(InMemoryStore store) {
+        return new AuditTrail(store, store, Clock.fixed(T0, ZoneOffset.UTC), "test-host:1");
+    }
 
     private Fixtures() {
     }

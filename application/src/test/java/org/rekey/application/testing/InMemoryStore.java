@@ -2,6 +2,7 @@ package org.rekey.application.testing;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,11 +14,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.rekey.application.apikey.ApiKey;
+import org.rekey.application.audit.AuditAction;
+import org.rekey.application.audit.AuditEntry;
+import org.rekey.application.error.ApplicationErrorCode;
+import org.rekey.application.job.Job;
+import org.rekey.application.job.JobKind;
+import org.rekey.application.job.JobState;
 import org.rekey.application.port.out.ApiKeyStorePort;
+import org.rekey.application.port.out.AuditLogPort;
 import org.rekey.application.port.out.BackupPort;
-import org.rekey.application.port.out.WrappedSecretsPort;
 import org.rekey.application.port.out.CheckStorePort;
+import org.rekey.application.port.out.JobStorePort;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.LoadRecordsPort;
 import org.rekey.application.port.out.LoadSecretsPort;
@@ -28,6 +37,7 @@ import org.rekey.application.port.out.SecretLocation;
 import org.rekey.application.port.out.SecretRewrite;
 import org.rekey.application.port.out.StoredSecret;
 import org.rekey.application.port.out.TransactionPort;
+import org.rekey.application.port.out.WrappedSecretsPort;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.DataKey;
@@ -55,7 +65,7 @@ import org.rekey.domain.record.RecordId;
  */
 public final class InMemoryStore implements TransactionPort, LoadDataKeysPort, SaveDataKeysPort, LoadRecordsPort,
         SaveRecordPort, LoadSecretsPort, RewriteSecretsPort, WrappedSecretsPort, BackupPort, ApiKeyStorePort,
-        CheckStorePort {
+        JobStorePort, AuditLogPort, CheckStorePort {
 
     /** Where the secrets of this store live, as in rekey's own schema. */
     public static final String TABLE = "credentials_entity";
@@ -71,6 +81,8 @@ public final class InMemoryStore implements TransactionPort, LoadDataKeysPort, S
     private TreeMap<String, EncryptedRecord> records = new TreeMap<>();
     private Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
     private Map<SecretLocation, String> wrapped = new TreeMap<>();
+    private Map<String, Job> jobs = new LinkedHashMap<>();
+    private List<AuditEntry> audit = new ArrayList<>();
     private final List<String> backups = new ArrayList<>();
     private volatile Consumer<List<EncryptedRecord>> claimHook = claimed -> { };
     private volatile Consumer<EncryptedRecord> updateHook = record -> { };
@@ -381,21 +393,113 @@ public final class InMemoryStore implements TransactionPort, LoadDataKeysPort, S
         });
     }
 
+    // ---- jobs: one running at a time; a save is compare-and-set on the version
+
+    @Override
+    public Job insertJob(Job job) {
+        return inTransaction(() -> {
+            if (jobs.containsKey(job.id())) {
+                throw new RekeyException(ErrorCode.DUPLICATE_ID, "a job with id " + job.id() + " exists already");
+            }
+            if (runningJob().isPresent()) {
+                throw new RekeyException(ApplicationErrorCode.JOB_RUNNING, "another job is running");
+            }
+            jobs.put(job.id(), job);
+            return job;
+        });
+    }
+
+    @Override
+    public Optional<Job> updateJob(Job job) {
+        return inTransaction(() -> {
+            Job stored = jobs.get(job.id());
+            if (stored == null || stored.version() != job.version()) {
+                return Optional.<Job>empty();
+            }
+            Job next = new Job(job.id(), job.kind(), job.state(), job.instance(), job.actor(), job.startedAt(),
+                    job.heartbeatAt(), job.finishedAt(), job.progress(), job.lastError(), job.version() + 1);
+            jobs.put(job.id(), next);
+            return Optional.of(next);
+        });
+    }
+
+    @Override
+    public Optional<Job> runningJob() {
+        return inTransaction(() -> jobs.values().stream().filter(job -> job.state() == JobState.RUNNING).findFirst());
+    }
+
+    @Override
+    public Optional<Job> latestJob(JobKind kind) {
+        return inTransaction(() -> newestJobs().stream().filter(job -> job.kind() == kind).findFirst());
+    }
+
+    @Override
+    public List<Job> listJobs(int skip, int take) {
+        return inTransaction(() -> newestJobs().stream().skip(skip).limit(take).toList());
+    }
+
+    @Override
+    public long countJobs() {
+        return inTransaction(() -> (long) jobs.size());
+    }
+
+    /** Newest first; jobs started at the same instant in the reverse order of insertion. */
+    private List<Job> newestJobs() {
+        List<Job> newest = new ArrayList<>(jobs.values());
+        Collections.reverse(newest);
+        newest.sort(Comparator.comparing(Job::startedAt).reversed());
+        return newest;
+    }
+
+    // ---- audit trail
+
+    @Override
+    public void appendAudit(AuditEntry entry) {
+        inTransaction(() -> audit.add(entry));
+    }
+
+    @Override
+    public List<AuditEntry> listAudit(Optional<Instant> since, Optional<AuditAction> action, int skip, int take) {
+        return inTransaction(() -> matching(since, action).skip(skip).limit(take).toList());
+    }
+
+    @Override
+    public long countAudit(Optional<Instant> since, Optional<AuditAction> action) {
+        return inTransaction(() -> matching(since, action).count());
+    }
+
+    /** Newest first. */
+    private Stream<AuditEntry> matching(Optional<Instant> since, Optional<AuditAction> action) {
+        List<AuditEntry> newest = new ArrayList<>(audit);
+        Collections.reverse(newest);
+        return newest.stream()
+                .filter(entry -> since.map(at -> !entry.at().isBefore(at)).orElse(true))
+                .filter(entry -> action.map(a -> entry.action() == a).orElse(true));
+    }
+
+    /** The whole trail, oldest first. */
+    public List<AuditEntry> auditTrail() {
+        return inTransaction(() -> List.copyOf(audit));
+    }
+
     // ---- snapshots
 
     private record Snapshot(Map<DataKeyId, DataKey> keys, TreeMap<String, EncryptedRecord> records,
-            Map<String, ApiKey> apiKeys, Map<SecretLocation, String> wrapped) {
+            Map<String, ApiKey> apiKeys, Map<SecretLocation, String> wrapped, Map<String, Job> jobs,
+            List<AuditEntry> audit) {
     }
 
     private Snapshot snapshot() {
         return new Snapshot(new LinkedHashMap<>(keys), new TreeMap<>(records), new LinkedHashMap<>(apiKeys),
-                new TreeMap<>(wrapped));
+                new TreeMap<>(wrapped), new LinkedHashMap<>(jobs), new ArrayList<>(audit));
     }
 
     private void restore(Snapshot snapshot) {
         keys = snapshot.keys();
         records = snapshot.records();
         apiKeys = snapshot.apiKeys();
+        jobs = snapshot.jobs();
+        audit = snapshot.audit();
         wrapped = snapshot.wrapped();
     }
 

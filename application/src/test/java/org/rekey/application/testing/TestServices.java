@@ -5,18 +5,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.rekey.application.port.in.apikey.ApiKeyUseCases;
+import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.in.credential.CredentialUseCases;
 import org.rekey.application.port.in.key.KeyUseCases;
 import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
 import org.rekey.application.port.in.settings.SettingsUseCases;
 import org.rekey.application.port.in.value.ValueUseCases;
-import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.out.RekeyEventsPort;
 import org.rekey.application.service.RekeyCore;
-import org.rekey.application.service.keyring.StartOptions;
 import org.rekey.application.service.keyring.BootstrapKeyringService;
 import org.rekey.application.service.keyring.KeyringCache;
 import org.rekey.application.service.keyring.RekeySettings;
+import org.rekey.application.service.keyring.StartOptions;
 import org.rekey.domain.key.InstanceKey;
 
 /**
@@ -26,7 +26,7 @@ import org.rekey.domain.key.InstanceKey;
  *
  * <pre>{@code
  * try (TestServices rekey = TestServices.builder().rotationEnabled(true).build()) {
- *     rekey.keys().rotateDataKey().rotateDataKey();
+ *     rekey.keys().rotateDataKey(OPERATOR).rotateDataKey(OPERATOR);
  * }
  * }</pre>
  */
@@ -45,7 +45,7 @@ public final class TestServices implements AutoCloseable {
         this.sources = b.sources;
         this.clock = b.clock;
         this.core = RekeyCore.start(new RekeyCore.OutPorts(store, store, store, store, store, store, store, store,
-                store, store, sources, store, RekeyEventsPort.NONE),
+                store, b.own(), store, b.own(), b.own(), sources, store, RekeyEventsPort.NONE),
                 b.settings(), clock, b.random, b.nanoClock(), StartOptions.NONE, BackupListener.NONE);
     }
 
@@ -113,6 +113,7 @@ public final class TestServices implements AutoCloseable {
      */
     public static final class Builder {
         private InMemoryStore store = new InMemoryStore();
+        private InMemoryStore own;
         private InMemoryInstanceKeySources sources;
         private boolean rotationEnabled = true;
         private RekeySettings.InstanceType instanceType = RekeySettings.InstanceType.MAIN;
@@ -123,6 +124,19 @@ public final class TestServices implements AutoCloseable {
         private SecureRandom random = new SecureRandom();
 
         private Builder() {
+        }
+
+        /**
+         * Where rekey's own state lives (jobs, the audit trail): another database than the store's, as with n8n's
+         * store. By default the store itself, as with rekey's own.
+         */
+        public Builder own(InMemoryStore own) {
+            this.own = own;
+            return this;
+        }
+
+        private InMemoryStore own() {
+            return own == null ? store : own;
         }
 
         /** The database this instance shares with any other built over the same store. */

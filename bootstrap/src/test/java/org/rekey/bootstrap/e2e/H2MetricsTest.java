@@ -1,6 +1,7 @@
 package org.rekey.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rekey.application.testing.Fixtures.OPERATOR;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,16 +67,16 @@ class H2MetricsTest {
                 new RekeyApp.Options(System::nanoTime, metrics.events(),
                         Optional.of(new MicrometerMetricsTrackerFactory(metrics.registry()))));
         server = new HttpServer(new HttpUseCases(app.keys(), app.credentials(), app.maintenance(), app.apiKeys(),
-                app.settings()), metrics).start(0);
+                app.settings(), app.audit()), metrics).start(0);
         owner = app.apiKeys().createApiKey().createApiKey(
-                new CreateApiKeyCommand("owner", Set.of(Scope.values()))).token();
+                new CreateApiKeyCommand("owner", Set.of(Scope.values())), OPERATOR).token();
     }
 
     @Test
     void metrics_needAToken_andAnyValidTokenReadsThem_asPrometheusText() throws Exception {
         serve(true);
         String readOnly = app.apiKeys().createApiKey().createApiKey(
-                new CreateApiKeyCommand("prometheus", Set.of(Scope.CREDENTIAL_READ))).token();
+                new CreateApiKeyCommand("prometheus", Set.of(Scope.CREDENTIAL_READ)), OPERATOR).token();
 
         assertThat(send("GET", "/metrics", null).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/metrics", "rk_AAAAAAAAAAAAAAAA_" + "A".repeat(43)).statusCode()).isEqualTo(401);

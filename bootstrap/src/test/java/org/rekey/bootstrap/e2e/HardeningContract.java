@@ -64,7 +64,7 @@ abstract class HardeningContract {
     void serve() {
         app = RekeyApp.open(new RekeyConfig(d.env()), StartOptions.NONE, BackupListener.NONE);
         server = new HttpServer(new HttpUseCases(app.keys(), app.credentials(), app.maintenance(), app.apiKeys(),
-                app.settings())).start("127.0.0.1", 0);
+                app.settings(), app.audit())).start("127.0.0.1", 0);
     }
 
     RekeyApp app() {

@@ -1,33 +1,34 @@
 package org.rekey.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rekey.application.testing.Fixtures.OPERATOR;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.rekey.application.service.keyring.StartOptions;
-import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.adapter.persistence.PostgresTestSchema;
 import org.rekey.application.apikey.Scope;
 import org.rekey.application.port.in.apikey.CreateApiKeyCommand;
 import org.rekey.application.port.in.apikey.CreatedApiKey;
+import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.credential.CredentialView;
 import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.in.key.ListDataKeysQuery;
 import org.rekey.application.service.keyring.RekeySettings;
+import org.rekey.application.service.keyring.StartOptions;
 import org.rekey.bootstrap.RekeyApp;
 import org.rekey.bootstrap.RekeyConfig;
 import org.rekey.domain.record.RecordId;
@@ -71,7 +72,7 @@ class PostgresMultiInstanceTest {
             for (RekeyApp app : List.of(a, b)) {
                 rotations.add(pool.submit(() -> {
                     for (int i = 0; i < 15; i++) {
-                        app.keys().rotateDataKey().rotateDataKey();
+                        app.keys().rotateDataKey().rotateDataKey(OPERATOR);
                     }
                 }));
             }
@@ -89,7 +90,7 @@ class PostgresMultiInstanceTest {
     void afterARotationOnOneInstance_anotherWritesUnderTheNewKeyWithinOneSecond() throws Exception {
         try (RekeyApp a = open(); RekeyApp b = open()) {
             CredentialView before = create(b);
-            DataKeyView rotated = a.keys().rotateDataKey().rotateDataKey();
+            DataKeyView rotated = a.keys().rotateDataKey().rotateDataKey(OPERATOR);
             assertThat(before.keyId()).isPresent().isNotEqualTo(java.util.Optional.of(rotated.id()));
 
             Thread.sleep(1000);
@@ -107,11 +108,11 @@ class PostgresMultiInstanceTest {
         try (RekeyApp a = open(); RekeyApp b = RekeyApp.open(new RekeyConfig(d.env()), StartOptions.NONE, BackupListener.NONE,
                 new RekeyApp.Options(bNanos::get))) {
             CreatedApiKey created = a.apiKeys().createApiKey().createApiKey(
-                    new CreateApiKeyCommand("ci", Set.of(Scope.CREDENTIAL_READ)));
+                    new CreateApiKeyCommand("ci", Set.of(Scope.CREDENTIAL_READ)), OPERATOR);
             assertThat(a.apiKeys().authenticate().authenticate(created.token())).isPresent();
             assertThat(b.apiKeys().authenticate().authenticate(created.token())).isPresent();
 
-            a.apiKeys().revokeApiKey().revokeApiKey(created.key().id());
+            a.apiKeys().revokeApiKey().revokeApiKey(created.key().id(), OPERATOR);
 
             assertThat(a.apiKeys().authenticate().authenticate(created.token())).isEmpty();
             bNanos.addAndGet(RekeySettings.DEFAULT_KEY_REFRESH.toNanos());
@@ -126,7 +127,7 @@ class PostgresMultiInstanceTest {
         try (RekeyApp a = RekeyApp.open(new RekeyConfig(d.env()), StartOptions.NONE,
                 BackupListener.NONE, new RekeyApp.Options(nanos::get))) {
             CreatedApiKey created = a.apiKeys().createApiKey().createApiKey(
-                    new CreateApiKeyCommand("ci", Set.of(Scope.CREDENTIAL_READ)));
+                    new CreateApiKeyCommand("ci", Set.of(Scope.CREDENTIAL_READ)), OPERATOR);
             assertThat(a.apiKeys().authenticate().authenticate(created.token())).isPresent();
 
             try (Connection connection = d.connect(); Statement statement = connection.createStatement()) {

@@ -1,6 +1,7 @@
 package org.rekey.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rekey.application.testing.Fixtures.OPERATOR;
 import static org.rekey.bootstrap.e2e.SeedWalkthroughContract.ok;
 
 import java.nio.file.Files;
@@ -12,12 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.rekey.application.service.keyring.StartOptions;
-import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.adapter.persistence.PostgresTestSchema;
+import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
-import org.rekey.application.port.in.credential.ListCredentialsQuery;
 import org.rekey.application.port.in.credential.CredentialView;
+import org.rekey.application.port.in.credential.ListCredentialsQuery;
+import org.rekey.application.service.keyring.StartOptions;
 import org.rekey.bootstrap.RekeyApp;
 import org.rekey.bootstrap.RekeyConfig;
 import org.rekey.domain.record.RecordId;
@@ -50,7 +51,7 @@ class PostgresReencryptProcessTest {
                         new CreateCredentialCommand("credential " + i, "httpBasicAuth", data));
                 written.put(created.id(), data);
             }
-            app.keys().rotateDataKey().rotateDataKey();
+            app.keys().rotateDataKey().rotateDataKey(OPERATOR);
         }
     }
 

@@ -62,7 +62,7 @@ final class ApiKeysCreateCommand implements Callable<Integer> {
         Set<Scope> scopes = grant.owner ? EnumSet.allOf(Scope.class)
                 : grant.scopes.stream().map(String::strip).map(Scope::fromWire).collect(Collectors.toSet());
         CreateApiKeyCommand command = new CreateApiKeyCommand(label, scopes);
-        CreatedApiKey created = session.apiKeys().createApiKey().createApiKey(command);
+        CreatedApiKey created = session.apiKeys().createApiKey().createApiKey(command, session.actor());
         if (json.enabled()) {
             session.printer().json(CreatedApiKeyJson.of(created));
         } else {

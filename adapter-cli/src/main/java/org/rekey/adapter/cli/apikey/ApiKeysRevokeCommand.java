@@ -21,7 +21,7 @@ final class ApiKeysRevokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        session.apiKeys().revokeApiKey().revokeApiKey(id);
+        session.apiKeys().revokeApiKey().revokeApiKey(id, session.actor());
         session.printer().line("revoked API key " + id);
         return ExitCodes.OK;
     }

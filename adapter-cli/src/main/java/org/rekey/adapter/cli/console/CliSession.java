@@ -5,7 +5,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.rekey.application.audit.Actor;
 import org.rekey.application.port.in.apikey.ApiKeyUseCases;
+import org.rekey.application.port.in.audit.AuditUseCases;
 import org.rekey.application.port.in.backup.RestoreBackupUseCase;
 import org.rekey.application.port.in.credential.CredentialUseCases;
 import org.rekey.application.port.in.key.KeyUseCases;
@@ -26,10 +28,12 @@ public final class CliSession {
     private final Printer printer;
     private final JsonCodec json;
     private final LongSupplier nanoClock;
+    private final Supplier<Actor> actor;
 
     public CliSession(Supplier<CliUseCases> useCases, Supplier<RestoreBackupUseCase> restoreBackup, Runnable server,
             Consumer<InstanceKey> newKeyOffer, Runnable seedingDeferral, Function<String, Optional<String>> environment,
-            Printer printer, JsonCodec json, LongSupplier nanoClock) {
+            Supplier<Actor> actor, Printer printer, JsonCodec json, LongSupplier nanoClock) {
+        this.actor = actor;
         this.useCases = useCases;
         this.restoreBackup = restoreBackup;
         this.server = server;
@@ -60,6 +64,15 @@ public final class CliSession {
 
     public ApiKeyUseCases apiKeys() {
         return useCases.get().apiKeys();
+    }
+
+    public AuditUseCases audit() {
+        return useCases.get().audit();
+    }
+
+    /** Who runs this command, for the audit trail. */
+    public Actor actor() {
+        return actor.get();
     }
 
     /** Restoring a backup opens only the store: it needs no instance key. */

@@ -35,7 +35,7 @@ final class KeysDestroyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataKeyView key = session.keys().destroyDataKey().destroyDataKey(new DataKeyId(id));
+        DataKeyView key = session.keys().destroyDataKey().destroyDataKey(new DataKeyId(id), session.actor());
         if (json.enabled()) {
             session.printer().json(KeyJson.of(key));
         } else {

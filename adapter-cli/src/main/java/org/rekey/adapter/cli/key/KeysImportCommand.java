@@ -93,7 +93,7 @@ final class KeysImportCommand implements Callable<Integer> {
         if (source.row != null) {
             ImportDataKeyCommand command = source.row.command();
             session.deferSeeding();
-            KeyOutput.print(session.printer(), session.keys().importDataKey().importDataKey(command),
+            KeyOutput.print(session.printer(), session.keys().importDataKey().importDataKey(command, session.actor()),
                     json.enabled());
             return ExitCodes.OK;
         }
@@ -103,7 +103,7 @@ final class KeysImportCommand implements Callable<Integer> {
                     + " (n8n's signing keys and instance id): rekey keeps data keys only");
         }
         session.deferSeeding();
-        List<DataKeyView> imported = session.keys().importDataKey().importDataKeys(rows.keys());
+        List<DataKeyView> imported = session.keys().importDataKey().importDataKeys(rows.keys(), session.actor());
         if (json.enabled()) {
             session.printer().json(imported.stream().map(KeyJson::of).toList());
         } else {

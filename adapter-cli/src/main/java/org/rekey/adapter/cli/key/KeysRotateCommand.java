@@ -31,7 +31,7 @@ final class KeysRotateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataKeyView key = session.keys().rotateDataKey().rotateDataKey();
+        DataKeyView key = session.keys().rotateDataKey().rotateDataKey(session.actor());
         KeyOutput.print(session.printer(), key, json.enabled());
         session.printer().notice("key " + key.id() + " is now active; older records stay readable and move to it"
                 + " when updated, or now with 'rekey reencrypt'");

@@ -59,7 +59,8 @@ final class InstanceKeyChangeCommand implements Callable<Integer> {
         InstanceKey newKey = source.read(session::environment);
         session.offerNewInstanceKey(newKey);
         InstanceKeyChange change = session.runJob("changing the instance key", progress -> session.maintenance()
-                .changeInstanceKey().changeInstanceKey(new ChangeInstanceKeyCommand(newKey, size, n8nStopped), progress));
+                .changeInstanceKey().changeInstanceKey(new ChangeInstanceKeyCommand(newKey, size, n8nStopped), progress,
+                        session.actor()));
         if (json.enabled()) {
             session.printer().json(InstanceKeyChangeJson.of(change));
         } else {

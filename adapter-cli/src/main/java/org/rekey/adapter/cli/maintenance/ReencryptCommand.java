@@ -43,7 +43,7 @@ final class ReencryptCommand implements Callable<Integer> {
     public Integer call() {
         BatchCommand command = new BatchCommand(batchSize.value(), dryRun);
         BatchReport report = ReportOutput.runBatch(session, json, dryRun ? "counting" : "re-encrypting",
-                progress -> session.maintenance().reencrypt().reencrypt(command, progress),
+                progress -> session.maintenance().reencrypt().reencrypt(command, progress, session.actor()),
                 done -> "to key " + done.target());
         if (!report.succeeded()) {
             session.printer().error(report.failures().size() + " records could not be re-encrypted (listed on"

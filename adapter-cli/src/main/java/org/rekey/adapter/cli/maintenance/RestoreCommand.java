@@ -37,7 +37,7 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RestoredBackup restored = session.restoreBackup().restore(file);
+        RestoredBackup restored = session.restoreBackup().restore(file, session.actor());
         if (json.enabled()) {
             session.printer().json(new RestoredJson(restored.rows(), restored.operation(), restored.takenAt(),
                     restored.before().path()));

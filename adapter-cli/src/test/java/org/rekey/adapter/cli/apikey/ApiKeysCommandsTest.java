@@ -2,6 +2,7 @@ package org.rekey.adapter.cli.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -30,7 +31,7 @@ class ApiKeysCommandsTest {
     private final TestContext context = new TestContext();
 
     private void givenCreationSucceeds() {
-        when(context.apiKeys.createApiKey().createApiKey(any())).thenAnswer(call -> {
+        when(context.apiKeys.createApiKey().createApiKey(any(), any())).thenAnswer(call -> {
             CreateApiKeyCommand command = call.getArgument(0);
             return new CreatedApiKey(new ApiKeyView("k1", command.label(), command.scopes(), CREATED,
                     Optional.empty()), TOKEN);
@@ -46,8 +47,7 @@ class ApiKeysCommandsTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo(TOKEN);
         assertThat(result.err()).contains("k1", "ops", "shown only this once").doesNotContain(TOKEN);
-        verify(context.apiKeys.createApiKey()).createApiKey(
-                new CreateApiKeyCommand("ops", EnumSet.allOf(Scope.class)));
+        verify(context.apiKeys.createApiKey()).createApiKey(eq(new CreateApiKeyCommand("ops", EnumSet.allOf(Scope.class))), any());
     }
 
     @Test
@@ -56,8 +56,7 @@ class ApiKeysCommandsTest {
 
         CliRun.run(context, "api-keys", "create", "--label", "reader", "--scopes", "credential:list, credential:read");
 
-        verify(context.apiKeys.createApiKey()).createApiKey(
-                new CreateApiKeyCommand("reader", Set.of(Scope.CREDENTIAL_LIST, Scope.CREDENTIAL_READ)));
+        verify(context.apiKeys.createApiKey()).createApiKey(eq(new CreateApiKeyCommand("reader", Set.of(Scope.CREDENTIAL_LIST, Scope.CREDENTIAL_READ))), any());
     }
 
     @Test
@@ -149,13 +148,13 @@ class ApiKeysCommandsTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo("revoked API key k1\n");
-        verify(context.apiKeys.revokeApiKey()).revokeApiKey("k1");
+        verify(context.apiKeys.revokeApiKey()).revokeApiKey(eq("k1"), any());
     }
 
     @Test
     void revoke_ofAnUnknownKey_isNotFound() {
         org.mockito.Mockito.doThrow(new RekeyException(ApplicationErrorCode.API_KEY_NOT_FOUND, "no API key k9"))
-                .when(context.apiKeys.revokeApiKey()).revokeApiKey("k9");
+                .when(context.apiKeys.revokeApiKey()).revokeApiKey(eq("k9"), any());
 
         CliRun.Result result = CliRun.run(context, "api-keys", "revoke", "k9");
 

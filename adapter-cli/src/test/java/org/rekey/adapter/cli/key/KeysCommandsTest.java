@@ -2,6 +2,7 @@ package org.rekey.adapter.cli.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.rekey.adapter.cli.Fixtures.ACTIVE_ID;
@@ -159,7 +160,7 @@ class KeysCommandsTest {
 
     @Test
     void rotate_printsTheNewActiveKey_andExplainsOnStderr() {
-        when(context.keys.rotateDataKey().rotateDataKey()).thenReturn(Fixtures.activeKey());
+        when(context.keys.rotateDataKey().rotateDataKey(any())).thenReturn(Fixtures.activeKey());
 
         CliRun.Result result = CliRun.run(context, "keys", "rotate");
 
@@ -170,7 +171,7 @@ class KeysCommandsTest {
 
     @Test
     void rotate_json_printsTheNewKey() {
-        when(context.keys.rotateDataKey().rotateDataKey()).thenReturn(Fixtures.activeKey());
+        when(context.keys.rotateDataKey().rotateDataKey(any())).thenReturn(Fixtures.activeKey());
 
         JsonNode json = JsonAssert.parse(CliRun.run(context, "keys", "rotate", "--json").out());
 
@@ -180,7 +181,7 @@ class KeysCommandsTest {
 
     @Test
     void rotate_whileRotationIsOff_isBadUsage() {
-        when(context.keys.rotateDataKey().rotateDataKey()).thenThrow(new RekeyException(
+        when(context.keys.rotateDataKey().rotateDataKey(any())).thenThrow(new RekeyException(
                 ErrorCode.ROTATION_DISABLED, "rotation is off; set N8N_ENV_FEAT_ENCRYPTION_KEY_ROTATION=true"));
 
         CliRun.Result result = CliRun.run(context, "keys", "rotate");
@@ -193,29 +194,29 @@ class KeysCommandsTest {
 
     @Test
     void import_passesTheRowAsGiven() {
-        when(context.keys.importDataKey().importDataKey(any())).thenReturn(Fixtures.oldKey());
+        when(context.keys.importDataKey().importDataKey(any(), any())).thenReturn(Fixtures.oldKey());
 
         CliRun.Result result = CliRun.run(context, "keys", "import", "--id", OLD_ID, "--value", "AWrapped==",
                 "--algorithm", "aes-256-gcm", "--status", "inactive");
 
         assertThat(result.exitCode()).isZero();
-        verify(context.keys.importDataKey()).importDataKey(new ImportDataKeyCommand(new DataKeyId(OLD_ID),
-                "AWrapped==", KeyAlgorithm.AES_256_GCM, KeyStatus.INACTIVE));
+        verify(context.keys.importDataKey()).importDataKey(eq(new ImportDataKeyCommand(new DataKeyId(OLD_ID),
+                "AWrapped==", KeyAlgorithm.AES_256_GCM, KeyStatus.INACTIVE)), any());
         assertThat(result.out()).contains(OLD_ID).doesNotContain("AWrapped==");
     }
 
     @Test
     void import_withDates_passesThemOn_andDefersSeeding() {
-        when(context.keys.importDataKey().importDataKey(any())).thenReturn(Fixtures.oldKey());
+        when(context.keys.importDataKey().importDataKey(any(), any())).thenReturn(Fixtures.oldKey());
 
         CliRun.Result result = CliRun.run(context, "keys", "import", "--id", OLD_ID, "--value", "AWrapped==",
                 "--algorithm", "aes-256-gcm", "--status", "inactive", "--created-at", "2024-05-01T10:00:00.000Z",
                 "--updated-at", "2024-06-01 10:00:00.000");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        verify(context.keys.importDataKey()).importDataKey(new ImportDataKeyCommand(new DataKeyId(OLD_ID),
+        verify(context.keys.importDataKey()).importDataKey(eq(new ImportDataKeyCommand(new DataKeyId(OLD_ID),
                 "AWrapped==", KeyAlgorithm.AES_256_GCM, KeyStatus.INACTIVE,
-                Optional.of(Instant.parse("2024-05-01T10:00:00Z")), Optional.of(Instant.parse("2024-06-01T10:00:00Z"))));
+                Optional.of(Instant.parse("2024-05-01T10:00:00Z")), Optional.of(Instant.parse("2024-06-01T10:00:00Z")))), any());
         assertThat(context.seedingDeferred).isTrue();
     }
 
@@ -231,7 +232,7 @@ class KeysCommandsTest {
 
     @Test
     void import_ofADumpFile_passesEveryDataKeyRowWithItsDates_andSkipsOtherTypes() throws IOException {
-        when(context.keys.importDataKey().importDataKeys(any())).thenReturn(List.of(Fixtures.oldKey()));
+        when(context.keys.importDataKey().importDataKeys(any(), any())).thenReturn(List.of(Fixtures.oldKey()));
         Path file = Files.writeString(dir.resolve("deployment_key.json"), """
                 [{"id":"LegacyRow0000001","type":"data_encryption","value":"AVal1==","algorithm":"aes-256-cbc",
                   "status":"inactive","createdAt":"2024-05-01T10:00:00.123+00:00","updatedAt":"2024-05-01T10:00:00.123+00:00"},
@@ -245,11 +246,11 @@ class KeysCommandsTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         Instant t = Instant.parse("2024-05-01T10:00:00.123Z");
-        verify(context.keys.importDataKey()).importDataKeys(List.of(
+        verify(context.keys.importDataKey()).importDataKeys(eq(List.of(
                 new ImportDataKeyCommand(new DataKeyId("LegacyRow0000001"), "AVal1==", KeyAlgorithm.AES_256_CBC,
                         KeyStatus.INACTIVE, Optional.of(t), Optional.of(t)),
                 new ImportDataKeyCommand(new DataKeyId("AbCdEfGhIjKlMnOp"), "AVal3==", KeyAlgorithm.AES_256_GCM,
-                        KeyStatus.ACTIVE, Optional.of(t), Optional.of(Instant.parse("2024-07-01T10:00:00Z")))));
+                        KeyStatus.ACTIVE, Optional.of(t), Optional.of(Instant.parse("2024-07-01T10:00:00Z"))))), any());
         assertThat(result.err()).contains("skipped 1 rows of other types");
         assertThat(result.out()).contains(OLD_ID).doesNotContain("AVal");
         assertThat(context.seedingDeferred).isTrue();
@@ -289,7 +290,7 @@ class KeysCommandsTest {
 
     @Test
     void import_ofADuplicateId_isAConflict() {
-        when(context.keys.importDataKey().importDataKey(any()))
+        when(context.keys.importDataKey().importDataKey(any(), any()))
                 .thenThrow(new RekeyException(ErrorCode.DUPLICATE_ID, "a key with id X exists already"));
 
         CliRun.Result result = CliRun.run(context, "keys", "import", "--id", OLD_ID, "--value", "AWrapped==",
@@ -300,7 +301,7 @@ class KeysCommandsTest {
 
     @Test
     void destroy_saysWhichKeyWasDestroyed() {
-        when(context.keys.destroyDataKey().destroyDataKey(new DataKeyId(OLD_ID))).thenReturn(Fixtures.oldKey());
+        when(context.keys.destroyDataKey().destroyDataKey(eq(new DataKeyId(OLD_ID)), any())).thenReturn(Fixtures.oldKey());
 
         CliRun.Result result = CliRun.run(context, "keys", "destroy", OLD_ID);
 
@@ -310,7 +311,7 @@ class KeysCommandsTest {
 
     @Test
     void destroy_ofAKeyInUse_isAConflictThatSaysHowMany() {
-        when(context.keys.destroyDataKey().destroyDataKey(new DataKeyId(OLD_ID))).thenThrow(new RekeyException(
+        when(context.keys.destroyDataKey().destroyDataKey(eq(new DataKeyId(OLD_ID)), any())).thenThrow(new RekeyException(
                 ErrorCode.KEY_IN_USE, "12 records still use key " + OLD_ID + "; run rekey reencrypt first"));
 
         CliRun.Result result = CliRun.run(context, "keys", "destroy", OLD_ID);

@@ -20,7 +20,7 @@ class DowngradeCommandTest {
     private final TestContext context = new TestContext();
 
     private void givenReport(List<RecordFailure> failures) {
-        when(context.maintenance.downgradeToLegacy().downgradeToLegacy(any(), any()))
+        when(context.maintenance.downgradeToLegacy().downgradeToLegacy(any(), any(), any()))
                 .thenReturn(new BatchReport("legacy", false, Map.of("Ab12", 4L), 4, 0, failures, List.of()));
     }
 
@@ -31,7 +31,7 @@ class DowngradeCommandTest {
         CliRun.Result result = CliRun.run(context, "downgrade", "--to-legacy", "--batch-size", "100");
 
         assertThat(result.exitCode()).isZero();
-        verify(context.maintenance.downgradeToLegacy()).downgradeToLegacy(eq(new BatchCommand(100, false)), any());
+        verify(context.maintenance.downgradeToLegacy()).downgradeToLegacy(eq(new BatchCommand(100, false)), any(), any());
         assertThat(result.out()).startsWith("moved 4 records to the legacy format\n")
                 .endsWith("turning N8N_ENV_FEAT_ENCRYPTION_KEY_ROTATION off, or running an older n8n with the same"
                         + " N8N_ENCRYPTION_KEY, is now safe. Turn it off on every instance before they write again:"

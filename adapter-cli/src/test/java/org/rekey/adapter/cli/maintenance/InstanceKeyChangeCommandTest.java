@@ -31,7 +31,7 @@ class InstanceKeyChangeCommandTest {
     Path dir;
 
     private void givenChangeSucceeds() {
-        when(context.maintenance.changeInstanceKey().changeInstanceKey(any(), any())).thenAnswer(call -> {
+        when(context.maintenance.changeInstanceKey().changeInstanceKey(any(), any(), any())).thenAnswer(call -> {
             ProgressListener listener = call.getArgument(1);
             listener.onProgress(new Progress(3, 3, 0));
             return new InstanceKeyChange(3, 7, false, "set N8N_ENCRYPTION_KEY to the new key on every instance");
@@ -40,7 +40,7 @@ class InstanceKeyChangeCommandTest {
 
     private ChangeInstanceKeyCommand commandSent() {
         ArgumentCaptor<ChangeInstanceKeyCommand> command = ArgumentCaptor.forClass(ChangeInstanceKeyCommand.class);
-        verify(context.maintenance.changeInstanceKey()).changeInstanceKey(command.capture(), any());
+        verify(context.maintenance.changeInstanceKey()).changeInstanceKey(command.capture(), any(), any());
         return command.getValue();
     }
 

@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.adapter.cli.CliRun;
 import org.rekey.adapter.cli.JsonAssert;
 import org.rekey.adapter.cli.TestContext;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.BatchReport;
 import org.rekey.application.port.in.maintenance.Progress;
@@ -29,7 +29,7 @@ class ReencryptCommandTest {
     private final TestContext context = new TestContext();
 
     private void givenReport(BatchReport report) {
-        when(context.maintenance.reencrypt().reencrypt(any(), any())).thenAnswer(call -> {
+        when(context.maintenance.reencrypt().reencrypt(any(), any(), any())).thenAnswer(call -> {
             ProgressListener listener = call.getArgument(1);
             listener.onProgress(new Progress(50, 100, 0));
             listener.onProgress(new Progress(100, 100, 0));
@@ -48,7 +48,7 @@ class ReencryptCommandTest {
         CliRun.Result result = CliRun.run(context, "reencrypt");
 
         assertThat(result.exitCode()).isZero();
-        verify(context.maintenance.reencrypt()).reencrypt(eq(new BatchCommand(500, false)), any());
+        verify(context.maintenance.reencrypt()).reencrypt(eq(new BatchCommand(500, false)), any(), any());
         assertThat(result.out()).isEqualTo("""
                 moved 98 records to key Ab12Cd34Ef56Gh78; 2 skipped because they were updated meanwhile (already there)
                 FROM KEY  RECORDS
@@ -59,7 +59,7 @@ class ReencryptCommandTest {
 
     @Test
     void reencrypt_thatFailsMidway_saysHowFarItCame_thenTheOneErrorLine() {
-        when(context.maintenance.reencrypt().reencrypt(any(), any())).thenAnswer(call -> {
+        when(context.maintenance.reencrypt().reencrypt(any(), any(), any())).thenAnswer(call -> {
             ProgressListener listener = call.getArgument(1);
             listener.onProgress(new Progress(300, 2000, 1));
             throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "the database connection was lost");
@@ -92,7 +92,7 @@ class ReencryptCommandTest {
     @Test
     void instanceKeyChange_thatFailsMidway_saysHowFarItCame() {
         context.environment.put("NEW_KEY", "a-new-key");
-        when(context.maintenance.changeInstanceKey().changeInstanceKey(any(), any())).thenAnswer(call -> {
+        when(context.maintenance.changeInstanceKey().changeInstanceKey(any(), any(), any())).thenAnswer(call -> {
             ProgressListener listener = call.getArgument(1);
             listener.onProgress(new Progress(20, 40, 0));
             throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "the database connection was lost");
@@ -111,7 +111,7 @@ class ReencryptCommandTest {
 
         CliRun.Result result = CliRun.run(context, "reencrypt", "--batch-size", "20", "--dry-run");
 
-        verify(context.maintenance.reencrypt()).reencrypt(eq(new BatchCommand(20, true)), any());
+        verify(context.maintenance.reencrypt()).reencrypt(eq(new BatchCommand(20, true)), any(), any());
         assertThat(result.out()).startsWith("dry run: would move 60 records to key " + TARGET + "; nothing was changed");
     }
 
@@ -151,7 +151,7 @@ class ReencryptCommandTest {
 
     @Test
     void reencrypt_whileRotationIsOff_isBadUsage() {
-        when(context.maintenance.reencrypt().reencrypt(any(), any()))
+        when(context.maintenance.reencrypt().reencrypt(any(), any(), any()))
                 .thenThrow(new RekeyException(ErrorCode.ROTATION_DISABLED, "rotation is off"));
 
         assertThat(CliRun.run(context, "reencrypt").exitCode()).isEqualTo(2);

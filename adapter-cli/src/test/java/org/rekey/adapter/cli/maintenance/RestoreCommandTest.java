@@ -1,6 +1,8 @@
 package org.rekey.adapter.cli.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayOutputStream;
@@ -8,9 +10,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.adapter.cli.RekeyCli;
 import org.rekey.adapter.cli.TestContext;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.in.backup.BackupTaken;
 import org.rekey.application.port.in.backup.RestoreBackupUseCase.RestoredBackup;
 import org.rekey.domain.error.RekeyException;
@@ -29,7 +31,7 @@ class RestoreCommandTest {
 
     @Test
     void restore_putsTheRowsBack_withoutOpeningTheKeyring() {
-        when(context.restoreBackup.restore("/b/1.json")).thenReturn(new RestoredBackup(12, "reencrypt",
+        when(context.restoreBackup.restore(eq("/b/1.json"), any())).thenReturn(new RestoredBackup(12, "reencrypt",
                 "2026-12-01T08:00:00Z", new BackupTaken("restore", "/b/2.json", 12, Optional.empty())));
 
         assertThat(run("restore", "/b/1.json")).isZero();
@@ -40,7 +42,7 @@ class RestoreCommandTest {
 
     @Test
     void restore_ofAFileThatDoesNotMatch_isBadInput() {
-        when(context.restoreBackup.restore("/b/other.json")).thenThrow(
+        when(context.restoreBackup.restore(eq("/b/other.json"), any())).thenThrow(
                 new RekeyException(ApplicationErrorCode.BACKUP_MISMATCH, "/b/other.json does not match this database"));
 
         assertThat(run("restore", "/b/other.json")).isEqualTo(2);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.rekey.adapter.http.routing.Access;
 import org.rekey.adapter.http.routing.Route;
 import org.rekey.application.apikey.Scope;
+import org.rekey.application.audit.Actor;
 import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.in.apikey.AuthenticateUseCase;
 import org.rekey.application.port.in.apikey.Principal;
@@ -22,6 +23,7 @@ public final class ApiTokenGuard {
     public static final String API_KEY_HEADER = "X-N8N-API-KEY";
 
     private static final String BEARER = "bearer ";
+    private static final String PRINCIPAL = "rekey.principal";
 
     private final AuthenticateUseCase authenticate;
 
@@ -39,8 +41,18 @@ public final class ApiTokenGuard {
         return ctx -> {
             Principal principal = authenticate(ctx);
             access.scope().ifPresent(scope -> requireScope(principal, scope));
+            ctx.attribute(PRINCIPAL, principal);
             handler.handle(ctx);
         };
+    }
+
+    /** Who sent the request, for the audit trail: the token the guard let through. */
+    public static Actor actor(Context ctx) {
+        Principal principal = ctx.attribute(PRINCIPAL);
+        if (principal == null) {
+            throw new IllegalStateException("actor(ctx) is for routes that require a token");
+        }
+        return principal.actor();
     }
 
     private Principal authenticate(Context ctx) {

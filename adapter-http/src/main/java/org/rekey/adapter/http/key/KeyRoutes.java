@@ -3,6 +3,7 @@ package org.rekey.adapter.http.key;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Set;
+import org.rekey.adapter.http.auth.ApiTokenGuard;
 import org.rekey.adapter.http.request.JsonBody;
 import org.rekey.adapter.http.request.QueryParams;
 import org.rekey.adapter.http.routing.Access;
@@ -75,7 +76,7 @@ public final class KeyRoutes {
             throw RekeyException.invalid("field 'type' is required; the only key type is data_encryption");
         }
         KeyType.fromWire(request.type());
-        DataKeyView key = rotate.rotateDataKey();
+        DataKeyView key = rotate.rotateDataKey(ApiTokenGuard.actor(ctx));
         ctx.status(201).header("Location", KEYS + "/" + key.id()).json(KeyResponse.of(key));
     }
 
@@ -86,7 +87,7 @@ public final class KeyRoutes {
 
     private void destroy(Context ctx) {
         QueryParams.of(ctx, Set.of());
-        ctx.json(KeyResponse.of(destroy.destroyDataKey(id(ctx))));
+        ctx.json(KeyResponse.of(destroy.destroyDataKey(id(ctx), ApiTokenGuard.actor(ctx))));
     }
 
     private static DataKeyId id(Context ctx) {

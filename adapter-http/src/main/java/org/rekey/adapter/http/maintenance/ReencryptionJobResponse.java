@@ -5,15 +5,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rekey.application.port.in.maintenance.BatchReport;
+import org.rekey.application.port.in.maintenance.JobView;
 import org.rekey.application.port.in.maintenance.Progress;
 import org.rekey.application.port.in.maintenance.ReencryptionJob;
 
 /**
- * The background re-encryption job: {@code state} ({@code idle|running|succeeded|failed}), times,
- * progress, and once finished its report or error.
+ * The fleet's latest re-encryption job: {@code state} ({@code idle} when none ran, else {@code running},
+ * {@code succeeded}, {@code failed} or {@code abandoned}), its id and instance, times, progress, and once finished
+ * its error or (on the instance that ran it) its report.
  */
-public record ReencryptionJobResponse(String state, Instant startedAt, Instant finishedAt, ProgressResponse progress,
-        ReportResponse report, String error) {
+public record ReencryptionJobResponse(String state, String id, String instance, Instant startedAt,
+        Instant heartbeatAt, Instant finishedAt, ProgressResponse progress, ReportResponse report, String error) {
+
+    private static final String IDLE = "idle";
 
     /** Records done (moved, skipped or failed) out of the total the job started with. */
     public record ProgressResponse(long done, long total, long failed, long remaining) {
@@ -33,8 +37,13 @@ public record ReencryptionJobResponse(String state, Instant startedAt, Instant f
     }
 
     public static ReencryptionJobResponse of(ReencryptionJob job) {
-        return new ReencryptionJobResponse(job.state(), job.startedAt().orElse(null), job.finishedAt().orElse(null),
-                ProgressResponse.of(job.progress()), job.report().map(ReportResponse::of).orElse(null),
-                job.error().orElse(null));
+        if (job.job().isEmpty()) {
+            return new ReencryptionJobResponse(IDLE, null, null, null, null, null,
+                    ProgressResponse.of(new Progress(0, 0, 0)), null, null);
+        }
+        JobView view = job.job().get();
+        return new ReencryptionJobResponse(view.state().wireName(), view.id(), view.instance(), view.startedAt(),
+                view.heartbeatAt(), view.finishedAt().orElse(null), ProgressResponse.of(view.progress()),
+                job.report().map(ReportResponse::of).orElse(null), view.lastError().orElse(null));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.rekey.adapter.http.routing.Access;
 import org.rekey.adapter.http.routing.Route;
 import org.rekey.application.port.in.key.ListDataKeysUseCase;
+import org.rekey.application.port.in.maintenance.ListJobsUseCase;
 import org.rekey.application.port.in.maintenance.ReencryptionJobUseCase;
 
 /** {@code GET /metrics}: Prometheus text for any valid token (Prometheus sends it as a bearer token). */
@@ -18,9 +19,9 @@ public final class MetricsRoutes {
     private final RekeyGauges gauges;
 
     public MetricsRoutes(RekeyMetrics metrics, ListDataKeysUseCase listDataKeys,
-            ReencryptionJobUseCase reencryptionJob, Clock clock) {
+            ReencryptionJobUseCase reencryptionJob, ListJobsUseCase listJobs, Clock clock) {
         this.metrics = metrics;
-        this.gauges = new RekeyGauges(metrics.registry(), listDataKeys, reencryptionJob, clock);
+        this.gauges = new RekeyGauges(metrics.registry(), listDataKeys, reencryptionJob, listJobs, clock);
     }
 
     public List<Route> routes() {

@@ -5,6 +5,7 @@ import org.rekey.application.apikey.ApiKey;
 import org.rekey.application.port.in.apikey.AuthenticateUseCase;
 import org.rekey.application.port.in.apikey.Principal;
 import org.rekey.application.port.out.ApiKeyStorePort;
+import org.rekey.application.service.audit.AuditTrail;
 
 /**
  * Checks a token against the stored hash in constant time; unknown, malformed and revoked tokens fail alike.
@@ -17,24 +18,28 @@ public final class AuthenticateService implements AuthenticateUseCase {
 
     private final ApiKeyStorePort store;
     private final VerifiedKeyCache cache;
+    private final AuditTrail audit;
 
-    public AuthenticateService(ApiKeyStorePort store, VerifiedKeyCache cache) {
+    public AuthenticateService(ApiKeyStorePort store, VerifiedKeyCache cache, AuditTrail audit) {
         this.store = store;
         this.cache = cache;
+        this.audit = audit;
     }
 
     @Override
     public Optional<Principal> authenticate(String token) {
         Optional<ApiTokens.Parsed> parsed = ApiTokens.parse(token);
         if (parsed.isEmpty()) {
+            audit.authenticationRefused();
             return Optional.empty();
         }
         Optional<ApiKey> key = load(parsed.get().id());
         boolean matches = ApiTokens.matches(parsed.get().secret(), key.map(ApiKey::secretHash).orElse(NO_HASH));
         if (key.isEmpty() || !matches || key.get().isRevoked()) {
+            audit.authenticationRefused();
             return Optional.empty();
         }
-        return Optional.of(new Principal(key.get().id(), key.get().scopes()));
+        return Optional.of(new Principal(key.get().id(), key.get().label(), key.get().scopes()));
     }
 
     private Optional<ApiKey> load(String id) {

@@ -1,6 +1,8 @@
 package org.rekey.application.service.key;
 
 import java.time.Clock;
+import org.rekey.application.audit.Actor;
+import org.rekey.application.audit.AuditAction;
 import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.in.key.DestroyDataKeyUseCase;
 import org.rekey.application.port.out.LoadSecretsPort;
@@ -28,8 +30,8 @@ public final class DestroyDataKeyService implements DestroyDataKeyUseCase {
     }
 
     @Override
-    public DataKeyView destroyDataKey(DataKeyId id) {
-        KeyChange change = keyChanges.apply("keys-destroy", keyring -> {
+    public DataKeyView destroyDataKey(DataKeyId id, Actor actor) {
+        KeyChange change = keyChanges.apply("keys-destroy", actor, AuditAction.KEY_DESTROY, id.value(), keyring -> {
             KeyChange destroyed = keyring.destroy(id, clock.instant());
             long users = loadSecrets.countSecretsUsing(id);
             if (users > 0) {

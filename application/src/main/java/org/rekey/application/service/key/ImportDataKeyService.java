@@ -3,6 +3,9 @@ package org.rekey.application.service.key;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.rekey.application.audit.Actor;
+import org.rekey.application.audit.AuditAction;
 import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.in.key.ImportDataKeyCommand;
 import org.rekey.application.port.in.key.ImportDataKeyUseCase;
@@ -35,12 +38,12 @@ public final class ImportDataKeyService implements ImportDataKeyUseCase {
     }
 
     @Override
-    public DataKeyView importDataKey(ImportDataKeyCommand command) {
-        return importDataKeys(List.of(command)).get(0);
+    public DataKeyView importDataKey(ImportDataKeyCommand command, Actor actor) {
+        return importDataKeys(List.of(command), actor).get(0);
     }
 
     @Override
-    public List<DataKeyView> importDataKeys(List<ImportDataKeyCommand> rows) {
+    public List<DataKeyView> importDataKeys(List<ImportDataKeyCommand> rows, Actor actor) {
         RotationGuard.requireEnabled(settings);
         Instant now = clock.instant();
         List<DataKey> imported = rows.stream().map(row -> {
@@ -48,7 +51,8 @@ public final class ImportDataKeyService implements ImportDataKeyUseCase {
             return DataKey.reconstitute(row.id(), KeyType.DATA_ENCRYPTION, row.algorithm(), row.status(),
                     row.wrappedValue(), created, row.updatedAt().orElse(created));
         }).toList();
-        keyChanges.apply("keys-import", keyring -> keyring.importKeys(imported, now));
+        String ids = imported.stream().map(key -> key.id().value()).collect(Collectors.joining(","));
+        keyChanges.apply("keys-import", actor, AuditAction.KEY_IMPORT, ids, keyring -> keyring.importKeys(imported, now));
         imported.forEach(key -> LOG.info("imported data key {} as {}", key.id(), key.status().wireName()));
         return imported.stream().map(key -> DataKeyView.of(key, loadSecrets.countSecretsUsing(key.id()))).toList();
     }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rekey.application.audit.Actor;
+import org.rekey.application.job.JobKind;
 import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.BatchReport;
 import org.rekey.application.port.in.maintenance.ChangeInstanceKeyCommand;
@@ -17,19 +19,19 @@ import org.rekey.application.port.out.LoadSecretsPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
 import org.rekey.application.port.out.SecretRewrite;
 import org.rekey.application.port.out.StoredSecret;
-import org.rekey.application.port.out.WrappedSecretsPort;
 import org.rekey.application.port.out.TransactionPort;
+import org.rekey.application.port.out.WrappedSecretsPort;
+import org.rekey.application.service.backup.Backups;
 import org.rekey.application.service.keyring.InstanceKeyResolver;
 import org.rekey.application.service.keyring.KeyringCache;
-import org.rekey.application.service.backup.Backups;
 import org.rekey.application.service.keyring.RekeySettings;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.InstanceKey;
 import org.rekey.domain.key.KeyAlgorithm;
 import org.rekey.domain.key.KeyRef;
-import org.rekey.domain.key.Keyring;
 import org.rekey.domain.key.Keyring.KeyChange;
+import org.rekey.domain.key.Keyring;
 import org.rekey.domain.key.SecretAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,11 +66,13 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
     private final Backups backups;
     private final RekeySettings settings;
     private final Clock clock;
+    private final JobRunner jobs;
 
     public ChangeInstanceKeyService(RecordMover mover, TransactionPort transactions, LoadDataKeysPort loadDataKeys,
             SaveDataKeysPort saveDataKeys, LoadSecretsPort loadSecrets, WrappedSecretsPort wrappedSecrets,
             InstanceKeySourcesPort sources, InstanceKeyResolver resolver, KeyringCache keyring, Backups backups,
-            RekeySettings settings, Clock clock) {
+            RekeySettings settings, Clock clock, JobRunner jobs) {
+        this.jobs = jobs;
         this.resolver = resolver;
         this.mover = mover;
         this.transactions = transactions;
@@ -84,7 +88,8 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
     }
 
     @Override
-    public InstanceKeyChange changeInstanceKey(ChangeInstanceKeyCommand command, ProgressListener listener) {
+    public InstanceKeyChange changeInstanceKey(ChangeInstanceKeyCommand command, ProgressListener listener,
+            Actor actor) {
         if (keyring.reload().activeKey().isEmpty()) {
             throw new RekeyException(ErrorCode.ROTATION_DISABLED, "changing the instance key moves every record to"
                     + " the active data key first, and there is none: set N8N_ENV_FEAT_ENCRYPTION_KEY_ROTATION=true"
@@ -105,6 +110,13 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
                     + " keeps writing under the old key and caches the keys it read. Then run again with"
                     + " --n8n-stopped; nothing was changed");
         }
+        return jobs.runNow(JobKind.INSTANCE_KEY_CHANGE, actor, progress -> change(command, progress.andThen(listener)),
+                done -> new JobRunner.Ending(true, done.keysRewrapped() + " keys re-wrapped, " + done.recordsMoved()
+                        + " records moved"));
+    }
+
+    private InstanceKeyChange change(ChangeInstanceKeyCommand command, ProgressListener listener) {
+        InstanceKey current = keyring.current().instanceKey();
         backups.before("instance-key-change");
         BatchCommand batches = new BatchCommand(command.batchSize(), false);
         BatchReport moved = mover.moveAfterBackup(RecordMover.Target.ACTIVE_KEY, batches, listener);

@@ -1,5 +1,7 @@
 package org.rekey.application.service.maintenance;
 
+import org.rekey.application.audit.Actor;
+import org.rekey.application.job.JobKind;
 import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.BatchReport;
 import org.rekey.application.port.in.maintenance.DowngradeToLegacyUseCase;
@@ -13,13 +15,23 @@ public final class DowngradeToLegacyService implements DowngradeToLegacyUseCase 
     private static final Logger LOG = LoggerFactory.getLogger(DowngradeToLegacyService.class);
 
     private final RecordMover mover;
+    private final JobRunner jobs;
 
-    public DowngradeToLegacyService(RecordMover mover) {
+    public DowngradeToLegacyService(RecordMover mover, JobRunner jobs) {
         this.mover = mover;
+        this.jobs = jobs;
     }
 
     @Override
-    public BatchReport downgradeToLegacy(BatchCommand command, ProgressListener listener) {
+    public BatchReport downgradeToLegacy(BatchCommand command, ProgressListener listener, Actor actor) {
+        if (command.dryRun()) {
+            return move(command, listener);
+        }
+        return jobs.runNow(JobKind.DOWNGRADE, actor, progress -> move(command, progress.andThen(listener)),
+                JobRunner.Ending::of);
+    }
+
+    private BatchReport move(BatchCommand command, ProgressListener listener) {
         BatchReport report = mover.move(RecordMover.Target.LEGACY, command, listener);
         if (!report.dryRun()) {
             LOG.info("downgrade to legacy: {} moved, {} skipped, {} failed", report.moved(), report.skipped(),

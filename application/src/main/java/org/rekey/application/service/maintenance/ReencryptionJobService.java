@@ -1,69 +1,83 @@
 package org.rekey.application.service.maintenance;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import org.rekey.application.error.ApplicationErrorCode;
+import org.rekey.application.audit.Actor;
+import org.rekey.application.job.Job;
+import org.rekey.application.job.JobKind;
+import org.rekey.application.job.JobState;
 import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.BatchReport;
-import org.rekey.application.port.in.maintenance.Progress;
-import org.rekey.application.port.in.maintenance.ReencryptUseCase;
+import org.rekey.application.port.in.maintenance.JobView;
 import org.rekey.application.port.in.maintenance.ReencryptionJob;
 import org.rekey.application.port.in.maintenance.ReencryptionJobUseCase;
 import org.rekey.domain.error.RekeyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs re-encryption on a background thread of this instance, one job at a time, and tracks its progress. */
+/**
+ * Runs re-encryption as a job on a background thread of this instance; every instance reads the job's row, so
+ * any of them shows its progress.
+ */
 public final class ReencryptionJobService implements ReencryptionJobUseCase, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReencryptionJobService.class);
 
-    private final ReencryptUseCase reencrypt;
-    private final Clock clock;
-    private final AtomicReference<ReencryptionJob> job = new AtomicReference<>(ReencryptionJob.idle());
+    /** The report of the last job this instance ran. */
+    private record LocalReport(String jobId, BatchReport report) {
+    }
+
+    private final ReencryptService reencrypt;
+    private final JobRunner jobs;
+    private final AtomicReference<LocalReport> lastReport = new AtomicReference<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "rekey-reencryption");
         thread.setDaemon(true);
         return thread;
     });
 
-    public ReencryptionJobService(ReencryptUseCase reencrypt, Clock clock) {
+    public ReencryptionJobService(ReencryptService reencrypt, JobRunner jobs) {
         this.reencrypt = reencrypt;
-        this.clock = clock;
+        this.jobs = jobs;
     }
 
     @Override
-    public synchronized ReencryptionJob startReencryption(BatchCommand command) {
-        if (job.get().state().equals("running")) {
-            throw new RekeyException(ApplicationErrorCode.JOB_RUNNING, "a re-encryption is running already; follow its progress");
+    public synchronized ReencryptionJob startReencryption(BatchCommand command, Actor actor) {
+        reencrypt.requireEnabled();
+        Optional<Job> latest = jobs.latest(JobKind.REENCRYPT);
+        if (latest.isPresent() && jobs.view(latest.get()).state() == JobState.RUNNING) {
+            return view(latest.get()); // one runs already, on some instance: follow that one
         }
-        ReencryptionJob started = new ReencryptionJob("running", Optional.of(clock.instant()), Optional.empty(),
-                new Progress(0, 0, 0), Optional.empty(), Optional.empty());
-        job.set(started);
-        executor.execute(() -> run(started, command));
-        return started;
-    }
-
-    private void run(ReencryptionJob started, BatchCommand command) {
-        try {
-            BatchReport report = reencrypt.reencrypt(command, progress -> job.set(new ReencryptionJob("running",
-                    started.startedAt(), Optional.empty(), progress, Optional.empty(), Optional.empty())));
-            job.set(new ReencryptionJob(report.succeeded() ? "succeeded" : "failed", started.startedAt(),
-                    Optional.of(clock.instant()), job.get().progress(), Optional.of(report), Optional.empty()));
-        } catch (RuntimeException e) { // the job's thread must record every failure, whatever its type
-            LOG.error("re-encryption job failed", e);
-            String message = e instanceof RekeyException r ? r.getMessage() : "internal error; see the server log";
-            job.set(new ReencryptionJob("failed", started.startedAt(), Optional.of(clock.instant()),
-                    job.get().progress(), Optional.empty(), Optional.of(message)));
-        }
+        Job job = jobs.start(JobKind.REENCRYPT, actor);
+        executor.execute(() -> {
+            try {
+                jobs.run(job, progress -> reencrypt.move(command, progress), report -> {
+                    lastReport.set(new LocalReport(job.id(), report)); // before the row says the job ended
+                    return JobRunner.Ending.of(report);
+                });
+            } catch (RekeyException e) {
+                LOG.warn("re-encryption job {} failed [{}]: {}", job.id(), e.code(), e.getMessage());
+            } catch (RuntimeException e) { // the job's row records it; the thread must not die silently
+                LOG.error("re-encryption job {} failed", job.id(), e);
+            }
+        });
+        return view(job);
     }
 
     @Override
     public ReencryptionJob reencryptionJob() {
-        return job.get();
+        return jobs.latest(JobKind.REENCRYPT).map(this::view).orElse(ReencryptionJob.idle());
+    }
+
+    private ReencryptionJob view(Job job) {
+        JobView shown = jobs.view(job);
+        LocalReport local = lastReport.get();
+        Optional<BatchReport> report = local != null && local.jobId().equals(job.id()) && shown.finishedAt().isPresent()
+                ? Optional.of(local.report())
+                : Optional.empty();
+        return new ReencryptionJob(Optional.of(shown), report);
     }
 
     @Override

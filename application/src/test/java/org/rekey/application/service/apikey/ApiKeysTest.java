@@ -1,6 +1,7 @@
 package org.rekey.application.service.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rekey.application.testing.Fixtures.OPERATOR;
 import static org.rekey.domain.error.RekeyAssertions.assertRejected;
 
 import java.time.Duration;
@@ -9,11 +10,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rekey.application.apikey.Scope;
 import org.rekey.application.error.ApplicationErrorCode;
-import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.apikey.ApiKeyView;
 import org.rekey.application.port.in.apikey.CreateApiKeyCommand;
 import org.rekey.application.port.in.apikey.CreatedApiKey;
 import org.rekey.application.testing.MutableClock;
+import org.rekey.application.testing.TestServices;
 
 /** The API key lifecycle over the in-memory store: create, authenticate, list, revoke. */
 class ApiKeysTest {
@@ -29,11 +30,11 @@ class ApiKeysTest {
     @Test
     void aCreatedToken_authenticatesUntilRevoked() {
         CreatedApiKey created = rekey.apiKeys().createApiKey().createApiKey(
-                new CreateApiKeyCommand("deploy bot", Set.of(Scope.ENCRYPTION_KEY_MANAGE)));
+                new CreateApiKeyCommand("deploy bot", Set.of(Scope.ENCRYPTION_KEY_MANAGE)), OPERATOR);
         assertThat(rekey.apiKeys().authenticate().authenticate(created.token())).isPresent();
 
         clock.advance(Duration.ofMinutes(1));
-        rekey.apiKeys().revokeApiKey().revokeApiKey(created.key().id());
+        rekey.apiKeys().revokeApiKey().revokeApiKey(created.key().id(), OPERATOR);
 
         assertThat(rekey.apiKeys().authenticate().authenticate(created.token())).isEmpty();
         assertThat(rekey.apiKeys().listApiKeys().listApiKeys()).singleElement()
@@ -43,10 +44,10 @@ class ApiKeysTest {
     @Test
     void list_isOldestFirst_andNeverShowsATokenOrHash() {
         CreatedApiKey first = rekey.apiKeys().createApiKey().createApiKey(
-                new CreateApiKeyCommand("first", Set.of(Scope.CREDENTIAL_READ)));
+                new CreateApiKeyCommand("first", Set.of(Scope.CREDENTIAL_READ)), OPERATOR);
         clock.advance(Duration.ofSeconds(1));
         CreatedApiKey second = rekey.apiKeys().createApiKey().createApiKey(
-                new CreateApiKeyCommand("second", Set.of(Scope.CREDENTIAL_READ)));
+                new CreateApiKeyCommand("second", Set.of(Scope.CREDENTIAL_READ)), OPERATOR);
 
         assertThat(rekey.apiKeys().listApiKeys().listApiKeys()).extracting(ApiKeyView::id)
                 .containsExactly(first.key().id(), second.key().id());
@@ -56,6 +57,6 @@ class ApiKeysTest {
 
     @Test
     void revokingAnUnknownKey_isApiKeyNotFound() {
-        assertRejected(ApplicationErrorCode.API_KEY_NOT_FOUND, () -> rekey.apiKeys().revokeApiKey().revokeApiKey("NoSuchKey0000000"));
+        assertRejected(ApplicationErrorCode.API_KEY_NOT_FOUND, () -> rekey.apiKeys().revokeApiKey().revokeApiKey("NoSuchKey0000000", OPERATOR));
     }
 }

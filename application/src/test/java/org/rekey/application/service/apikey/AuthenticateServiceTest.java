@@ -7,6 +7,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
+import static org.rekey.application.testing.Fixtures.OPERATOR;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,6 +35,7 @@ import org.rekey.application.port.in.apikey.CreatedApiKey;
 import org.rekey.application.port.in.apikey.Principal;
 import org.rekey.application.port.out.ApiKeyStorePort;
 import org.rekey.application.testing.Fixtures;
+import org.rekey.application.testing.InMemoryStore;
 
 @ExtendWith(MockitoExtension.class)
 class AuthenticateServiceTest {
@@ -45,6 +47,7 @@ class AuthenticateServiceTest {
 
     private final AtomicLong nanos = new AtomicLong();
     private VerifiedKeyCache cache;
+    private final InMemoryStore audit = new InMemoryStore();
     private AuthenticateService authenticate;
     private CreatedApiKey created;
     private ApiKey stored;
@@ -52,9 +55,10 @@ class AuthenticateServiceTest {
     @BeforeEach
     void createAKey() {
         cache = new VerifiedKeyCache(Duration.ofMillis(500), nanos::get);
-        authenticate = new AuthenticateService(store, cache);
-        created = new CreateApiKeyService(store, Clock.fixed(Fixtures.T0, ZoneOffset.UTC), new SecureRandom())
-                .createApiKey(new CreateApiKeyCommand("ci pipeline", SCOPES));
+        authenticate = new AuthenticateService(store, cache, Fixtures.auditTrail(audit));
+        created = new CreateApiKeyService(store, Clock.fixed(Fixtures.T0, ZoneOffset.UTC), new SecureRandom(), audit,
+                Fixtures.auditTrail(audit))
+                .createApiKey(new CreateApiKeyCommand("ci pipeline", SCOPES), OPERATOR);
         ArgumentCaptor<ApiKey> inserted = ArgumentCaptor.forClass(ApiKey.class);
         verify(store).insertApiKey(inserted.capture());
         stored = inserted.getValue();
@@ -80,7 +84,7 @@ class AuthenticateServiceTest {
 
         Optional<Principal> principal = authenticate.authenticate(created.token());
 
-        assertThat(principal).contains(new Principal(stored.id(), SCOPES));
+        assertThat(principal).contains(new Principal(stored.id(), stored.label(), SCOPES));
         assertThat(principal.orElseThrow().may(Scope.CREDENTIAL_READ)).isTrue();
         assertThat(principal.orElseThrow().may(Scope.ENCRYPTION_KEY_MANAGE)).isFalse();
     }
@@ -167,7 +171,8 @@ class AuthenticateServiceTest {
                 .thenReturn(true);
         assertThat(authenticate.authenticate(created.token())).isPresent();
 
-        new RevokeApiKeyService(store, Clock.fixed(Fixtures.T0, ZoneOffset.UTC), cache).revokeApiKey(stored.id());
+        new RevokeApiKeyService(store, Clock.fixed(Fixtures.T0, ZoneOffset.UTC), cache, audit,
+                Fixtures.auditTrail(audit)).revokeApiKey(stored.id(), OPERATOR);
 
         assertThat(authenticate.authenticate(created.token())).isEmpty();
     }

@@ -8,14 +8,13 @@ import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.rekey.application.testing.Fixtures.OPERATOR;
 import static org.rekey.domain.error.RekeyAssertions.assertRejected;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.rekey.application.port.in.backup.BackupListener;
-import org.rekey.application.service.backup.Backups;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,13 +24,16 @@ import org.mockito.Captor;
 import org.mockito.InOrder;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
+import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.LoadSecretsPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
 import org.rekey.application.port.out.TransactionPort;
+import org.rekey.application.service.backup.Backups;
 import org.rekey.application.service.keyring.KeyringCache;
 import org.rekey.application.testing.Fixtures;
+import org.rekey.application.testing.InMemoryStore;
 import org.rekey.application.testing.MockTransactions;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
@@ -71,7 +73,7 @@ class DestroyDataKeyServiceTest {
         tx = MockTransactions.runInline(transactions);
         KeyringCache cache = new KeyringCache(loadDataKeys, rotated, Duration.ofMillis(500), () -> 0L);
         service = new DestroyDataKeyService(new KeyChanges(transactions, loadDataKeys, saveDataKeys, cache,
-                new Backups(operation -> Optional.empty(), BackupListener.NONE)),
+                new Backups(operation -> Optional.empty(), BackupListener.NONE), Fixtures.auditTrail(new InMemoryStore())),
                 loadSecrets, CLOCK);
         when(loadDataKeys.loadDataKeys()).thenReturn(rotated.keys());
     }
@@ -83,7 +85,7 @@ class DestroyDataKeyServiceTest {
             return 0L;
         });
 
-        DataKeyView view = service.destroyDataKey(retired);
+        DataKeyView view = service.destroyDataKey(retired, OPERATOR);
 
         InOrder order = inOrder(transactions, loadSecrets, saveDataKeys);
         order.verify(transactions).inTransaction(any());
@@ -102,7 +104,7 @@ class DestroyDataKeyServiceTest {
     void destroy_aKeyRecordsStillUse_isKeyInUseWithTheCount_andSavesNothing() {
         when(loadSecrets.countSecretsUsing(retired)).thenReturn(3L);
 
-        RekeyException e = assertRejected(ErrorCode.KEY_IN_USE, () -> service.destroyDataKey(retired));
+        RekeyException e = assertRejected(ErrorCode.KEY_IN_USE, () -> service.destroyDataKey(retired, OPERATOR));
 
         assertThat(e.getMessage()).contains("3 record(s)").contains("rekey reencrypt");
         verify(saveDataKeys, never()).saveDataKeys(anyList());
@@ -112,7 +114,7 @@ class DestroyDataKeyServiceTest {
     void destroy_theActiveKey_isKeyActive() {
         lenient().when(loadSecrets.countSecretsUsing(active)).thenReturn(0L);
 
-        RekeyException e = assertRejected(ErrorCode.KEY_ACTIVE, () -> service.destroyDataKey(active));
+        RekeyException e = assertRejected(ErrorCode.KEY_ACTIVE, () -> service.destroyDataKey(active, OPERATOR));
 
         assertThat(e.getMessage()).contains("rotate");
         verify(saveDataKeys, never()).saveDataKeys(anyList());
@@ -123,7 +125,7 @@ class DestroyDataKeyServiceTest {
     void destroy_theActiveKeyWhileRecordsUseIt_isKeyActive() {
         lenient().when(loadSecrets.countSecretsUsing(active)).thenReturn(5L);
 
-        RekeyException e = assertRejected(ErrorCode.KEY_ACTIVE, () -> service.destroyDataKey(active));
+        RekeyException e = assertRejected(ErrorCode.KEY_ACTIVE, () -> service.destroyDataKey(active, OPERATOR));
 
         assertThat(e.getMessage()).contains("rotate");
         verify(saveDataKeys, never()).saveDataKeys(anyList());
@@ -131,7 +133,7 @@ class DestroyDataKeyServiceTest {
 
     @Test
     void destroy_anUnknownKey_isKeyNotFound_withoutCounting() {
-        assertRejected(ErrorCode.KEY_NOT_FOUND, () -> service.destroyDataKey(new DataKeyId("nope")));
+        assertRejected(ErrorCode.KEY_NOT_FOUND, () -> service.destroyDataKey(new DataKeyId("nope"), OPERATOR));
 
         verify(loadSecrets, never()).countSecretsUsing(any());
         verify(saveDataKeys, never()).saveDataKeys(anyList());

@@ -1,6 +1,7 @@
 package org.rekey.application.service.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rekey.application.testing.Fixtures.OPERATOR;
 import static org.rekey.domain.error.RekeyAssertions.assertRejected;
 
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.key.DataKeyPage;
 import org.rekey.application.port.in.key.DataKeyView;
@@ -19,6 +19,7 @@ import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
 import org.rekey.application.testing.MutableClock;
+import org.rekey.application.testing.TestServices;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.key.DataKey;
 import org.rekey.domain.key.DataKeyId;
@@ -42,9 +43,9 @@ class KeyManagementTest {
     @Test
     void list_sortsFiltersAndPages_andCountsOverAllPages() {
         clock.advance(Duration.ofHours(1));
-        String second = rekey.keys().rotateDataKey().rotateDataKey().id();
+        String second = rekey.keys().rotateDataKey().rotateDataKey(OPERATOR).id();
         clock.advance(Duration.ofHours(1));
-        String third = rekey.keys().rotateDataKey().rotateDataKey().id();
+        String third = rekey.keys().rotateDataKey().rotateDataKey(OPERATOR).id();
 
         DataKeyPage newestFirst = rekey.keys().listDataKeys().listDataKeys(new ListDataKeysQuery(0, 2, Optional.empty(),
                 KeySort.DEFAULT, Optional.empty(), Optional.empty()));
@@ -85,7 +86,7 @@ class KeyManagementTest {
         String writtenByN8n = n8n.encrypt(Fixtures.JSON, WriteFormat.ACTIVE_KEY);
 
         DataKeyView imported = rekey.keys().importDataKey().importDataKey(new ImportDataKeyCommand(exported.id(),
-                exported.wrappedValue(), exported.algorithm(), KeyStatus.ACTIVE));
+                exported.wrappedValue(), exported.algorithm(), KeyStatus.ACTIVE), OPERATOR);
 
         assertThat(imported.status()).isEqualTo("active");
         assertThat(store.loadDataKeys()).filteredOn(DataKey::isActive).extracting(k -> k.id().value())
@@ -103,7 +104,7 @@ class KeyManagementTest {
 
         DataKeyView imported = rekey.keys().importDataKey().importDataKey(new ImportDataKeyCommand(exported.id(),
                 exported.wrappedValue(), exported.algorithm(), KeyStatus.INACTIVE, Optional.of(created),
-                Optional.of(updated)));
+                Optional.of(updated)), OPERATOR);
 
         assertThat(imported.createdAt()).isEqualTo(created);
         assertThat(imported.updatedAt()).isEqualTo(updated);
@@ -121,7 +122,7 @@ class KeyManagementTest {
 
         DataKeyView imported = rekey.keys().importDataKey().importDataKey(new ImportDataKeyCommand(exported.id(),
                 exported.wrappedValue(), exported.algorithm(), KeyStatus.INACTIVE, Optional.of(created),
-                Optional.empty()));
+                Optional.empty()), OPERATOR);
 
         assertThat(imported.updatedAt()).isEqualTo(created);
     }
@@ -133,7 +134,7 @@ class KeyManagementTest {
         List<DataKey> before = store.loadDataKeys();
 
         assertRejected(ErrorCode.WRONG_INSTANCE_KEY, () -> rekey.keys().importDataKey().importDataKey(new ImportDataKeyCommand(
-                foreign.id(), foreign.wrappedValue(), foreign.algorithm(), KeyStatus.INACTIVE)));
+                foreign.id(), foreign.wrappedValue(), foreign.algorithm(), KeyStatus.INACTIVE), OPERATOR));
 
         assertThat(store.loadDataKeys()).containsExactlyInAnyOrderElementsOf(before);
     }
@@ -143,7 +144,7 @@ class KeyManagementTest {
         DataKey existing = store.loadDataKeys().get(0);
 
         assertRejected(ErrorCode.DUPLICATE_ID, () -> rekey.keys().importDataKey().importDataKey(new ImportDataKeyCommand(
-                existing.id(), existing.wrappedValue(), existing.algorithm(), KeyStatus.INACTIVE)));
+                existing.id(), existing.wrappedValue(), existing.algorithm(), KeyStatus.INACTIVE), OPERATOR));
     }
 
     @Test
@@ -151,18 +152,18 @@ class KeyManagementTest {
         String old = activeKey();
         String value = rekey.values().encryptValue().encryptValue("secret");
         rekey.credentials().createCredential().createCredential(new CreateCredentialCommand("a", "t", Fixtures.JSON));
-        rekey.keys().rotateDataKey().rotateDataKey();
+        rekey.keys().rotateDataKey().rotateDataKey(OPERATOR);
 
-        assertRejected(ErrorCode.KEY_IN_USE, () -> rekey.keys().destroyDataKey().destroyDataKey(new DataKeyId(old)));
-        rekey.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE);
-        DataKeyView destroyed = rekey.keys().destroyDataKey().destroyDataKey(new DataKeyId(old));
+        assertRejected(ErrorCode.KEY_IN_USE, () -> rekey.keys().destroyDataKey().destroyDataKey(new DataKeyId(old), OPERATOR));
+        rekey.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE, OPERATOR);
+        DataKeyView destroyed = rekey.keys().destroyDataKey().destroyDataKey(new DataKeyId(old), OPERATOR);
 
         assertThat(destroyed.status()).isEqualTo("destroyed");
         assertThat(rekey.keys().showDataKey().showDataKey(new DataKeyId(old)).status()).isEqualTo("destroyed");
         assertThat(store.loadDataKeys()).filteredOn(k -> k.id().value().equals(old)).singleElement()
                 .satisfies(k -> assertThat(k.wrappedValue()).isEmpty());
         assertRejected(ErrorCode.KEY_DESTROYED, () -> rekey.values().decryptValue().decryptValue(value));
-        assertRejected(ErrorCode.KEY_DESTROYED, () -> rekey.keys().destroyDataKey().destroyDataKey(new DataKeyId(old)));
+        assertRejected(ErrorCode.KEY_DESTROYED, () -> rekey.keys().destroyDataKey().destroyDataKey(new DataKeyId(old), OPERATOR));
     }
 
     private String activeKey() {

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+import static org.rekey.application.testing.Fixtures.OPERATOR;
 import static org.rekey.domain.error.RekeyAssertions.assertRejected;
 
 import java.security.SecureRandom;
@@ -17,8 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.rekey.application.port.in.backup.BackupListener;
-import org.rekey.application.service.backup.Backups;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,15 +28,18 @@ import org.mockito.InOrder;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.rekey.application.error.ApplicationErrorCode;
+import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.in.key.DataKeyView;
 import org.rekey.application.port.out.LoadDataKeysPort;
 import org.rekey.application.port.out.RekeyEventsPort;
 import org.rekey.application.port.out.SaveDataKeysPort;
 import org.rekey.application.port.out.TransactionPort;
+import org.rekey.application.service.backup.Backups;
 import org.rekey.application.service.keyring.KeyringCache;
-import org.rekey.application.service.keyring.RekeySettings;
 import org.rekey.application.service.keyring.RekeySettings.InstanceType;
+import org.rekey.application.service.keyring.RekeySettings;
 import org.rekey.application.testing.Fixtures;
+import org.rekey.application.testing.InMemoryStore;
 import org.rekey.application.testing.MockTransactions;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
@@ -80,7 +82,7 @@ class RotateDataKeyServiceTest {
             return null;
         }).when(saveDataKeys).saveDataKeys(anyList());
 
-        DataKeyView created = service(true).rotateDataKey();
+        DataKeyView created = service(true).rotateDataKey(OPERATOR);
 
         InOrder order = inOrder(transactions, loadDataKeys, saveDataKeys);
         order.verify(transactions).inTransaction(any());
@@ -100,7 +102,7 @@ class RotateDataKeyServiceTest {
     void rotate_switchesThisInstancesWritesToTheNewKeyAtOnce() {
         when(loadDataKeys.loadDataKeys()).thenReturn(stored.keys());
 
-        DataKeyView created = service(true).rotateDataKey();
+        DataKeyView created = service(true).rotateDataKey(OPERATOR);
 
         assertThat(cache.current().activeKey().orElseThrow().id().value()).isEqualTo(created.id());
     }
@@ -109,12 +111,12 @@ class RotateDataKeyServiceTest {
     void rotate_tellsTheEventsPortOnce_andAFailedRotationTellsNothing() {
         when(loadDataKeys.loadDataKeys()).thenReturn(stored.keys());
 
-        service(true).rotateDataKey();
+        service(true).rotateDataKey(OPERATOR);
         verify(events, times(1)).rotated();
 
         doThrow(new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "connection lost"))
                 .when(saveDataKeys).saveDataKeys(anyList());
-        assertRejected(ApplicationErrorCode.STORAGE_FAILURE, () -> service(true).rotateDataKey());
+        assertRejected(ApplicationErrorCode.STORAGE_FAILURE, () -> service(true).rotateDataKey(OPERATOR));
         verify(events, times(1)).rotated();
     }
 
@@ -126,7 +128,7 @@ class RotateDataKeyServiceTest {
         doThrow(new RekeyException(ErrorCode.ROTATION_CONFLICT, "another key is active"))
                 .doNothing().when(saveDataKeys).saveDataKeys(anyList());
 
-        DataKeyView created = service(true).rotateDataKey();
+        DataKeyView created = service(true).rotateDataKey(OPERATOR);
 
         verify(transactions, times(2)).inTransaction(any());
         verify(saveDataKeys, times(2)).saveDataKeys(saved.capture());
@@ -142,7 +144,7 @@ class RotateDataKeyServiceTest {
         doThrow(new RekeyException(ErrorCode.ROTATION_CONFLICT, "another key is active"))
                 .when(saveDataKeys).saveDataKeys(anyList());
 
-        assertRejected(ErrorCode.ROTATION_CONFLICT, () -> service(true).rotateDataKey());
+        assertRejected(ErrorCode.ROTATION_CONFLICT, () -> service(true).rotateDataKey(OPERATOR));
 
         verify(saveDataKeys, times(KeyChanges.MAX_ATTEMPTS)).saveDataKeys(anyList());
         assertThat(cache.current().activeKey()).contains(oldActive);
@@ -154,7 +156,7 @@ class RotateDataKeyServiceTest {
         doThrow(new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "connection lost"))
                 .when(saveDataKeys).saveDataKeys(anyList());
 
-        assertRejected(ApplicationErrorCode.STORAGE_FAILURE, () -> service(true).rotateDataKey());
+        assertRejected(ApplicationErrorCode.STORAGE_FAILURE, () -> service(true).rotateDataKey(OPERATOR));
 
         verify(saveDataKeys, times(1)).saveDataKeys(anyList());
         assertThat(cache.current().activeKey()).contains(oldActive);
@@ -162,7 +164,7 @@ class RotateDataKeyServiceTest {
 
     @Test
     void rotate_whenRotationIsOff_isRotationDisabled_andTouchesNoPort() {
-        assertRejected(ErrorCode.ROTATION_DISABLED, () -> service(false).rotateDataKey());
+        assertRejected(ErrorCode.ROTATION_DISABLED, () -> service(false).rotateDataKey(OPERATOR));
 
         verifyNoInteractions(transactions, loadDataKeys, saveDataKeys);
     }
@@ -177,7 +179,7 @@ class RotateDataKeyServiceTest {
         }
         stubbing.doNothing().when(saveDataKeys).saveDataKeys(anyList());
 
-        service(true).rotateDataKey();
+        service(true).rotateDataKey(OPERATOR);
 
         verify(saveDataKeys, times(KeyChanges.MAX_ATTEMPTS)).saveDataKeys(anyList());
     }
@@ -185,7 +187,7 @@ class RotateDataKeyServiceTest {
     private RotateDataKeyService service(boolean rotationEnabled) {
         RekeySettings settings = RekeySettings.of(rotationEnabled, InstanceType.MAIN);
         return new RotateDataKeyService(new KeyChanges(transactions, loadDataKeys, saveDataKeys, cache,
-                new Backups(operation -> Optional.empty(), BackupListener.NONE)), settings,
-                CLOCK, new SecureRandom(), events);
+                new Backups(operation -> Optional.empty(), BackupListener.NONE), Fixtures.auditTrail(new InMemoryStore())),
+                cache, loadDataKeys, settings, CLOCK, new SecureRandom(), events);
     }
 }

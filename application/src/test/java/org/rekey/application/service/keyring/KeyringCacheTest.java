@@ -1,6 +1,7 @@
 package org.rekey.application.service.keyring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rekey.application.testing.Fixtures.OPERATOR;
 import static org.rekey.domain.error.RekeyAssertions.assertRejected;
 
 import java.time.Duration;
@@ -49,7 +50,7 @@ class KeyringCacheTest {
     @Test
     void aRotationByAnotherInstance_reachesThisInstancesWrites_onceTheRefreshIntervalPasses() {
         String oldKey = activeKeyOf(a);
-        String newKey = b.keys().rotateDataKey().rotateDataKey().id();
+        String newKey = b.keys().rotateDataKey().rotateDataKey(OPERATOR).id();
 
         assertThat(keyOf(a.values().encryptValue().encryptValue("x"))).isEqualTo(oldKey);
         clockA.advance(REFRESH.minusNanos(1));
@@ -72,7 +73,7 @@ class KeyringCacheTest {
     @Test
     void aValueNamingAKeyTheSnapshotDoesNotKnowYet_triggersExactlyOneReload() {
         KeyringCache cache = new KeyringCache(countingLoads, a.keyring().current(), REFRESH, clockA.nanoTime());
-        b.keys().rotateDataKey().rotateDataKey();
+        b.keys().rotateDataKey().rotateDataKey(OPERATOR);
         String underNewKey = b.values().encryptValue().encryptValue("fresh secret");
 
         assertThat(cache.decrypt(underNewKey)).isEqualTo("fresh secret");
@@ -144,7 +145,7 @@ class KeyringCacheTest {
         KeyringCache cache = new KeyringCache(countingLoads, a.keyring().current(), REFRESH, clockA.nanoTime());
         Keyring before = cache.current();
         b.maintenance().changeInstanceKey().changeInstanceKey(
-                new ChangeInstanceKeyCommand(InstanceKey.of("the-new-instance-key"), 100, false), ProgressListener.NONE);
+                new ChangeInstanceKeyCommand(InstanceKey.of("the-new-instance-key"), 100, false), ProgressListener.NONE, OPERATOR);
         String writtenAfterTheChange = b.values().encryptValue().encryptValue("still readable");
 
         clockA.advance(REFRESH);

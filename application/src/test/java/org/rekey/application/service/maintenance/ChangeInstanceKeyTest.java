@@ -1,6 +1,7 @@
 package org.rekey.application.service.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rekey.application.testing.Fixtures.OPERATOR;
 import static org.rekey.domain.error.RekeyAssertions.assertRejected;
 
 import java.util.LinkedHashMap;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.maintenance.ChangeInstanceKeyCommand;
 import org.rekey.application.port.in.maintenance.InstanceKeyChange;
@@ -18,6 +18,7 @@ import org.rekey.application.port.out.SecretLocation;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryInstanceKeySources;
 import org.rekey.application.testing.InMemoryStore;
+import org.rekey.application.testing.TestServices;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.key.DataKey;
 import org.rekey.domain.key.InstanceKey;
@@ -50,7 +51,7 @@ class ChangeInstanceKeyTest {
         TestServices api = start(new InMemoryInstanceKeySources().setConfigFile(OLD));
 
         InstanceKeyChange change = api.maintenance().changeInstanceKey().changeInstanceKey(
-                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 2, false), ProgressListener.NONE);
+                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 2, false), ProgressListener.NONE, OPERATOR);
 
         assertThat(change.keysRewrapped()).isEqualTo(3);
         List<DataKey> keys = store.loadDataKeys();
@@ -74,7 +75,7 @@ class ChangeInstanceKeyTest {
         TestServices api = start(sources);
 
         InstanceKeyChange change = api.maintenance().changeInstanceKey().changeInstanceKey(
-                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE);
+                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE, OPERATOR);
 
         assertThat(change.configFileUpdated()).isTrue();
         assertThat(sources.configFileSaves()).containsExactly(NEW);
@@ -92,7 +93,7 @@ class ChangeInstanceKeyTest {
         TestServices api = start(sources);
 
         InstanceKeyChange change = api.maintenance().changeInstanceKey().changeInstanceKey(
-                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE);
+                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE, OPERATOR);
 
         assertThat(change.configFileUpdated()).isFalse();
         assertThat(sources.configFileSaves()).isEmpty();
@@ -114,7 +115,7 @@ class ChangeInstanceKeyTest {
         TestServices api = start(sources);
 
         api.maintenance().changeInstanceKey().changeInstanceKey(new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false),
-                ProgressListener.NONE);
+                ProgressListener.NONE, OPERATOR);
         sources.setEnvironment(NEW);
 
         try (TestServices restarted = TestServices.builder().store(store).sources(sources).build()) {
@@ -130,7 +131,7 @@ class ChangeInstanceKeyTest {
         List<EncryptedRecord> records = store.loadRecordsAfter(Optional.empty(), 100);
 
         assertRejected(ErrorCode.INVALID_INPUT, () -> api.maintenance().changeInstanceKey().changeInstanceKey(
-                new ChangeInstanceKeyCommand(InstanceKey.of(OLD), 100, false), ProgressListener.NONE));
+                new ChangeInstanceKeyCommand(InstanceKey.of(OLD), 100, false), ProgressListener.NONE, OPERATOR));
 
         assertThat(store.loadDataKeys()).containsExactlyInAnyOrderElementsOf(before);
         assertThat(store.loadRecordsAfter(Optional.empty(), 100)).isEqualTo(records);
@@ -142,7 +143,7 @@ class ChangeInstanceKeyTest {
         start(InMemoryInstanceKeySources.withEnvironment(OLD));
         try (TestServices off = TestServices.builder().store(store).instanceKey(OLD).rotationEnabled(false).build()) {
             off.maintenance().changeInstanceKey().changeInstanceKey(
-                    new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE);
+                    new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE, OPERATOR);
 
             Keyring withNewKey = Keyring.reconstitute(InstanceKey.of(NEW), store.loadDataKeys());
             for (EncryptedRecord record : store.loadRecordsAfter(Optional.empty(), 100)) {
@@ -162,7 +163,7 @@ class ChangeInstanceKeyTest {
             List<EncryptedRecord> before = store.loadRecordsAfter(Optional.empty(), 100);
 
             assertRejected(ErrorCode.ROTATION_DISABLED, () -> off.maintenance().changeInstanceKey().changeInstanceKey(
-                    new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE));
+                    new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE, OPERATOR));
 
             assertThat(store.loadDataKeys()).isEmpty();
             assertThat(store.loadRecordsAfter(Optional.empty(), 100)).isEqualTo(before);
@@ -181,7 +182,7 @@ class ChangeInstanceKeyTest {
         int backupsBefore = store.backupsAskedFor().size();
 
         InstanceKeyChange change = rekey.maintenance().changeInstanceKey().changeInstanceKey(
-                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE);
+                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE, OPERATOR);
 
         assertThat(change.keysRewrapped()).isEqualTo(5);
         InstanceKey next = InstanceKey.of(NEW);
@@ -200,7 +201,7 @@ class ChangeInstanceKeyTest {
         List<DataKey> before = store.loadDataKeys();
 
         assertRejected(ErrorCode.DECRYPTION_FAILED, () -> api.maintenance().changeInstanceKey().changeInstanceKey(
-                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE));
+                new ChangeInstanceKeyCommand(InstanceKey.of(NEW), 100, false), ProgressListener.NONE, OPERATOR));
 
         assertThat(store.loadDataKeys()).containsExactlyInAnyOrderElementsOf(before);
         assertThat(sources.configFileSaves()).isEmpty();
@@ -223,7 +224,7 @@ class ChangeInstanceKeyTest {
                 legacyRow + ":" + keyring.instanceKey().encryptLegacy("{\"f\":\"keyed cbc\"}")));
         plaintexts.put("keyedcbc", "{\"f\":\"keyed cbc\"}");
         create(api, "{\"f\":\"first key\"}");
-        api.keys().rotateDataKey().rotateDataKey();
+        api.keys().rotateDataKey().rotateDataKey(OPERATOR);
         create(api, "{\"f\":\"second key\"}");
         return api;
     }

@@ -1,6 +1,7 @@
 package org.rekey.application.service.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rekey.application.testing.Fixtures.OPERATOR;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.BatchReport;
@@ -16,6 +16,7 @@ import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.in.maintenance.VerifyReport;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
+import org.rekey.application.testing.TestServices;
 import org.rekey.domain.key.DataKey;
 import org.rekey.domain.key.InstanceKey;
 import org.rekey.domain.key.KeyAlgorithm;
@@ -38,7 +39,7 @@ class DowngradeToLegacyTest {
     void downgrade_leavesEveryValueWithoutAKeyId_decryptableWithTheInstanceKeyAlone() {
         String firstKey = create("a");
         create("b");
-        String secondKey = rekey.keys().rotateDataKey().rotateDataKey().id();
+        String secondKey = rekey.keys().rotateDataKey().rotateDataKey(OPERATOR).id();
         create("c");
         String legacyRow = legacyRowId();
         InstanceKey instanceKey = InstanceKey.of(TestServices.DEFAULT_INSTANCE_KEY);
@@ -50,7 +51,7 @@ class DowngradeToLegacyTest {
         plaintexts.put("plain", "{\"already\":\"legacy\"}");
 
         BatchReport report = rekey.maintenance().downgradeToLegacy().downgradeToLegacy(new BatchCommand(2, false),
-                ProgressListener.NONE);
+                ProgressListener.NONE, OPERATOR);
 
         assertThat(report.target()).isEqualTo(VerifyReport.LEGACY);
         assertThat(report.pendingByKey()).isEqualTo(Map.of(firstKey, 2L, secondKey, 1L, legacyRow, 1L));
@@ -66,7 +67,7 @@ class DowngradeToLegacyTest {
     @Test
     void downgrade_thenRotationOff_readsEverything() {
         create("a");
-        rekey.maintenance().downgradeToLegacy().downgradeToLegacy(Fixtures.defaultBatch(), ProgressListener.NONE);
+        rekey.maintenance().downgradeToLegacy().downgradeToLegacy(Fixtures.defaultBatch(), ProgressListener.NONE, OPERATOR);
 
         try (TestServices off = TestServices.builder().store(store).rotationEnabled(false).build()) {
             VerifyReport report = off.maintenance().verifyRecords().verifyRecords(ProgressListener.NONE);
@@ -81,7 +82,7 @@ class DowngradeToLegacyTest {
         List<EncryptedRecord> before = store.loadRecordsAfter(Optional.empty(), 100);
 
         BatchReport report = rekey.maintenance().downgradeToLegacy().downgradeToLegacy(new BatchCommand(10, true),
-                ProgressListener.NONE);
+                ProgressListener.NONE, OPERATOR);
 
         assertThat(report.pendingByKey()).isEqualTo(Map.of(key, 1L));
         assertThat(store.loadRecordsAfter(Optional.empty(), 100)).isEqualTo(before);

@@ -1,6 +1,7 @@
 package org.rekey.application.service.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rekey.application.testing.Fixtures.OPERATOR;
 import static org.rekey.domain.error.RekeyAssertions.assertRejected;
 
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rekey.application.error.ApplicationErrorCode;
-import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.credential.UpdateCredentialCommand;
 import org.rekey.application.port.in.maintenance.BatchCommand;
@@ -24,6 +24,7 @@ import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.in.maintenance.VerifyReport;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
+import org.rekey.application.testing.TestServices;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.DataKeyId;
@@ -56,7 +57,7 @@ class ReencryptTest {
             store.insertRecord(Fixtures.record(id, json, keyring, WriteFormat.LEGACY, 0));
             plaintexts.put(id, json);
         }
-        newKey = rekey.keys().rotateDataKey().rotateDataKey().id();
+        newKey = rekey.keys().rotateDataKey().rotateDataKey(OPERATOR).id();
     }
 
     @AfterEach
@@ -68,7 +69,7 @@ class ReencryptTest {
     void reencrypt_movesEveryRecordToTheActiveKey_batchByBatch() {
         List<Progress> progress = new ArrayList<>();
 
-        BatchReport report = rekey.maintenance().reencrypt().reencrypt(new BatchCommand(2, false), progress::add);
+        BatchReport report = rekey.maintenance().reencrypt().reencrypt(new BatchCommand(2, false), progress::add, OPERATOR);
 
         assertThat(report.target()).isEqualTo(newKey);
         assertThat(report.pendingByKey()).isEqualTo(Map.of(oldKey, 5L, VerifyReport.LEGACY, 2L));
@@ -90,14 +91,14 @@ class ReencryptTest {
         });
 
         assertRejected(ApplicationErrorCode.STORAGE_FAILURE, () -> rekey.maintenance().reencrypt().reencrypt(new BatchCommand(2, false),
-                ProgressListener.NONE));
+                ProgressListener.NONE, OPERATOR));
 
         assertThat(store.countSecretsUsing(new DataKeyId(newKey)))
                 .as("batches 1 and 2 committed; batch 3 rolled back as a whole").isEqualTo(4);
         assertEveryRecordReadable();
 
         store.onUpdate(record -> { });
-        BatchReport rerun = rekey.maintenance().reencrypt().reencrypt(new BatchCommand(2, false), ProgressListener.NONE);
+        BatchReport rerun = rekey.maintenance().reencrypt().reencrypt(new BatchCommand(2, false), ProgressListener.NONE, OPERATOR);
 
         assertThat(rerun.moved()).isEqualTo(3);
         assertEveryRecordOnTheNewKeyWithItsData();
@@ -107,7 +108,7 @@ class ReencryptTest {
     void reencrypt_dryRun_changesNothing_andReportsWhatIsPendingPerKey() {
         List<EncryptedRecord> before = store.loadRecordsAfter(Optional.empty(), 100);
 
-        BatchReport report = rekey.maintenance().reencrypt().reencrypt(new BatchCommand(2, true), ProgressListener.NONE);
+        BatchReport report = rekey.maintenance().reencrypt().reencrypt(new BatchCommand(2, true), ProgressListener.NONE, OPERATOR);
 
         assertThat(report.dryRun()).isTrue();
         assertThat(report.pendingByKey()).isEqualTo(Map.of(oldKey, 5L, VerifyReport.LEGACY, 2L));
@@ -120,7 +121,7 @@ class ReencryptTest {
         String corrupt = oldKey + ":" + "AQ" + "A".repeat(98);
         store.insertRecord(Fixtures.raw("corrupt", corrupt));
 
-        BatchReport report = rekey.maintenance().reencrypt().reencrypt(new BatchCommand(3, false), ProgressListener.NONE);
+        BatchReport report = rekey.maintenance().reencrypt().reencrypt(new BatchCommand(3, false), ProgressListener.NONE, OPERATOR);
 
         assertThat(report.moved()).isEqualTo(7);
         assertThat(report.succeeded()).isFalse();
@@ -149,7 +150,7 @@ class ReencryptTest {
             }
         });
 
-        BatchReport report = rekey.maintenance().reencrypt().reencrypt(new BatchCommand(10, false), ProgressListener.NONE);
+        BatchReport report = rekey.maintenance().reencrypt().reencrypt(new BatchCommand(10, false), ProgressListener.NONE, OPERATOR);
 
         assertThat(report.skipped()).isEqualTo(1);
         assertThat(report.moved()).isEqualTo(6);
@@ -159,9 +160,9 @@ class ReencryptTest {
 
     @Test
     void reencrypt_twice_hasNothingLeftToDoTheSecondTime() {
-        rekey.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE);
+        rekey.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE, OPERATOR);
 
-        BatchReport second = rekey.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE);
+        BatchReport second = rekey.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE, OPERATOR);
 
         assertThat(second.pendingByKey()).isEmpty();
         assertThat(second.moved()).isZero();
@@ -172,16 +173,16 @@ class ReencryptTest {
         List<EncryptedRecord> before = store.loadRecordsAfter(Optional.empty(), 100);
         try (TestServices off = TestServices.builder().store(store).rotationEnabled(false).build()) {
             assertRejected(ErrorCode.ROTATION_DISABLED,
-                    () -> off.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE));
+                    () -> off.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE, OPERATOR));
         }
         assertThat(store.loadRecordsAfter(Optional.empty(), 100)).isEqualTo(before);
     }
 
     @Test
     void reencrypt_thenTheOldKeyCanBeDestroyed_andEverythingStillReads() {
-        rekey.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE);
+        rekey.maintenance().reencrypt().reencrypt(Fixtures.defaultBatch(), ProgressListener.NONE, OPERATOR);
 
-        rekey.keys().destroyDataKey().destroyDataKey(new DataKeyId(oldKey));
+        rekey.keys().destroyDataKey().destroyDataKey(new DataKeyId(oldKey), OPERATOR);
 
         assertEveryRecordOnTheNewKeyWithItsData();
         assertThat(rekey.maintenance().verifyRecords().verifyRecords(ProgressListener.NONE).failures()).isEmpty();

@@ -1,6 +1,7 @@
 package org.rekey.application.service.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rekey.application.testing.Fixtures.OPERATOR;
 import static org.rekey.domain.error.RekeyAssertions.assertRejected;
 
 import java.time.Duration;
@@ -12,12 +13,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rekey.application.error.ApplicationErrorCode;
-import org.rekey.application.testing.TestServices;
+import org.rekey.application.job.JobState;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.maintenance.BatchCommand;
+import org.rekey.application.port.in.maintenance.JobView;
 import org.rekey.application.port.in.maintenance.ReencryptionJob;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
+import org.rekey.application.testing.TestServices;
 import org.rekey.domain.error.RekeyException;
 
 /** The background re-encryption job: one at a time, with its state and outcome. */
@@ -26,7 +29,9 @@ class ReencryptionJobTest {
     private static final long WAIT_SECONDS = 30;
 
     private final InMemoryStore store = new InMemoryStore();
-    private final TestServices rekey = TestServices.builder().store(store).build();
+    /** Jobs in a database of their own: the fake serialises every transaction of one store. */
+    private final InMemoryStore own = new InMemoryStore();
+    private final TestServices rekey = TestServices.builder().store(store).own(own).build();
     private final CountDownLatch claiming = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
 
@@ -35,7 +40,7 @@ class ReencryptionJobTest {
         for (int i = 0; i < 3; i++) {
             rekey.credentials().createCredential().createCredential(new CreateCredentialCommand("c" + i, "t", Fixtures.JSON));
         }
-        rekey.keys().rotateDataKey().rotateDataKey();
+        rekey.keys().rotateDataKey().rotateDataKey(OPERATOR);
     }
 
     @AfterEach
@@ -53,33 +58,39 @@ class ReencryptionJobTest {
     void job_startsRunning_refusesASecondStart_andEndsSucceededWithItsReport() throws Exception {
         holdTheFirstClaim();
 
-        ReencryptionJob started = rekey.maintenance().reencryptionJob().startReencryption(new BatchCommand(2, false));
+        JobView started = rekey.maintenance().reencryptionJob().startReencryption(new BatchCommand(2, false), OPERATOR)
+                .job().orElseThrow();
 
-        assertThat(started.state()).isEqualTo("running");
-        assertThat(started.startedAt()).contains(rekey.clock().instant());
+        assertThat(started.state()).isEqualTo(JobState.RUNNING);
+        assertThat(started.startedAt()).isEqualTo(rekey.clock().instant());
+        assertThat(started.actor()).isEqualTo(OPERATOR);
         assertThat(claiming.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        assertThat(rekey.maintenance().reencryptionJob().reencryptionJob().state()).isEqualTo("running");
-        assertRejected(ApplicationErrorCode.JOB_RUNNING,
-                () -> rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch()));
+        assertThat(state(rekey.maintenance().reencryptionJob().reencryptionJob())).contains(JobState.RUNNING);
+        assertThat(rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch(), OPERATOR)
+                .job().orElseThrow().id()).as("a second start follows the running job").isEqualTo(started.id());
+        assertRejected(ApplicationErrorCode.JOB_RUNNING, () -> rekey.maintenance().downgradeToLegacy()
+                .downgradeToLegacy(Fixtures.defaultBatch(), progress -> { }, OPERATOR));
 
         release.countDown();
         ReencryptionJob finished = awaitFinished();
 
-        assertThat(finished.state()).isEqualTo("succeeded");
-        assertThat(finished.finishedAt()).isPresent();
+        JobView job = finished.job().orElseThrow();
+        assertThat(job.id()).isEqualTo(started.id());
+        assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(job.finishedAt()).isPresent();
         assertThat(finished.report().orElseThrow().moved()).isEqualTo(3);
-        assertThat(finished.progress().done()).isEqualTo(3);
-        assertThat(finished.error()).isEmpty();
+        assertThat(job.progress().done()).isEqualTo(3);
+        assertThat(job.lastError()).isEmpty();
     }
 
     @Test
     void job_afterFinishing_canBeStartedAgain() throws Exception {
-        rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch());
+        rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch(), OPERATOR);
         awaitFinished();
 
-        ReencryptionJob again = rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch());
+        ReencryptionJob again = rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch(), OPERATOR);
 
-        assertThat(again.state()).isEqualTo("running");
+        assertThat(state(again)).contains(JobState.RUNNING);
         assertThat(awaitFinished().report().orElseThrow().moved()).isZero();
     }
 
@@ -89,11 +100,11 @@ class ReencryptionJobTest {
             throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "the database went away");
         });
 
-        rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch());
+        rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch(), OPERATOR);
         ReencryptionJob finished = awaitFinished();
 
-        assertThat(finished.state()).isEqualTo("failed");
-        assertThat(finished.error()).contains("the database went away");
+        assertThat(state(finished)).contains(JobState.FAILED);
+        assertThat(finished.job().orElseThrow().lastError().orElseThrow()).contains("the database went away");
         assertThat(finished.report()).isEmpty();
     }
 
@@ -102,10 +113,10 @@ class ReencryptionJobTest {
         String oldKey = store.loadRecordsAfter(Optional.empty(), 1).get(0).keyId().orElseThrow().value();
         store.insertRecord(Fixtures.raw("zz", oldKey + ":" + "AQ" + "A".repeat(98)));
 
-        rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch());
+        rekey.maintenance().reencryptionJob().startReencryption(Fixtures.defaultBatch(), OPERATOR);
         ReencryptionJob finished = awaitFinished();
 
-        assertThat(finished.state()).isEqualTo("failed");
+        assertThat(state(finished)).contains(JobState.FAILED);
         assertThat(finished.report().orElseThrow().failures()).singleElement()
                 .satisfies(f -> assertThat(f.recordId()).isEqualTo("zz"));
     }
@@ -127,11 +138,15 @@ class ReencryptionJobTest {
     private ReencryptionJob awaitFinished() throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(WAIT_SECONDS));
         ReencryptionJob job = rekey.maintenance().reencryptionJob().reencryptionJob();
-        while (job.state().equals("running") && Instant.now().isBefore(deadline)) {
+        while (state(job).orElse(null) == JobState.RUNNING && Instant.now().isBefore(deadline)) {
             Thread.sleep(10);
             job = rekey.maintenance().reencryptionJob().reencryptionJob();
         }
-        assertThat(job.state()).as("the job finished within %s s", WAIT_SECONDS).isNotEqualTo("running");
+        assertThat(state(job)).as("the job finished within %s s", WAIT_SECONDS).isNotEqualTo(Optional.of(JobState.RUNNING));
         return job;
+    }
+
+    private static Optional<JobState> state(ReencryptionJob job) {
+        return job.job().map(JobView::state);
     }
 }

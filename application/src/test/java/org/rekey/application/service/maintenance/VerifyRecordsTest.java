@@ -2,6 +2,7 @@ package org.rekey.application.service.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.rekey.application.testing.Fixtures.OPERATOR;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rekey.application.testing.TestServices;
 import org.rekey.application.port.in.credential.CreateCredentialCommand;
 import org.rekey.application.port.in.maintenance.Progress;
 import org.rekey.application.port.in.maintenance.RecordFailure;
 import org.rekey.application.port.in.maintenance.VerifyReport;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
+import org.rekey.application.testing.TestServices;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.key.InstanceKey;
 import org.rekey.domain.key.StoredValue;
@@ -39,7 +40,7 @@ class VerifyRecordsTest {
     void verify_countsRecordsPerKeyIncludingLegacy_andReportsEachFailureWithItsCode() {
         String first = create();
         create();
-        String second = rekey.keys().rotateDataKey().rotateDataKey().id();
+        String second = rekey.keys().rotateDataKey().rotateDataKey(OPERATOR).id();
         create();
         store.insertRecord(Fixtures.record("legacy", Fixtures.JSON, rekey.keyring().current(), WriteFormat.LEGACY, 0));
         String foreign = Fixtures.seeded(InstanceKey.of("elsewhere")).encrypt(Fixtures.JSON, WriteFormat.ACTIVE_KEY);

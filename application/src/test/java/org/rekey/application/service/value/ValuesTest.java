@@ -1,6 +1,7 @@
 package org.rekey.application.service.value;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rekey.application.testing.Fixtures.OPERATOR;
 import static org.rekey.domain.error.RekeyAssertions.assertRejected;
 
 import java.util.Optional;
@@ -34,7 +35,7 @@ class ValuesTest {
     @Test
     void inspect_tellsFormatKeyAndStatus_ofAValueWhoseKeyWasRotatedAway() {
         String value = rekey.values().encryptValue().encryptValue("x");
-        rekey.keys().rotateDataKey().rotateDataKey();
+        rekey.keys().rotateDataKey().rotateDataKey(OPERATOR);
 
         ValueInfo info = rekey.values().inspectValue().inspectValue(value);
 

@@ -7,4 +7,12 @@ public interface ProgressListener {
     ProgressListener NONE = progress -> { };
 
     void onProgress(Progress progress);
+
+    /** Tells this listener, then {@code next}. */
+    default ProgressListener andThen(ProgressListener next) {
+        return progress -> {
+            onProgress(progress);
+            next.onProgress(progress);
+        };
+    }
 }
