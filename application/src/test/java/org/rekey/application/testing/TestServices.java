@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.rekey.application.port.in.apikey.ApiKeyUseCases;
+import org.rekey.application.port.in.audit.AuditUseCases;
 import org.rekey.application.port.in.backup.BackupListener;
 import org.rekey.application.port.in.credential.CredentialUseCases;
 import org.rekey.application.port.in.key.KeyUseCases;
@@ -76,6 +77,10 @@ public final class TestServices implements AutoCloseable {
 
     public SettingsUseCases settings() {
         return core.settings();
+    }
+
+    public AuditUseCases audit() {
+        return core.audit();
     }
 
     /** This instance's cached keyring. */
