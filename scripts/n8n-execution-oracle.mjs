@@ -102,11 +102,13 @@ for (const format of ['gcm', 'legacy']) {
 // context, one object, in parentExecution.executionContext and the stack entry's metadata.
 await add('sub-workflow-gcm', 'gcm', async () => {
   const parentExecution = { executionId: '41', workflowId: 'wf-parent', executionContext: await encryptedContext(), shouldResume: false };
+  // n8n passes the same object to both places, so flatted stores it once.
   return createRunExecutionData({
     executionData: { nodeExecutionStack: [{ node: { name: 'Start', type: 'n8n-nodes-base.executeWorkflowTrigger', parameters: {} }, data: { main: [[{ json: {} }]] }, metadata: { parentExecution }, source: null }] },
     parentExecution,
   });
-}, { 'parentExecution.executionContext.credentials': plaintextOf.credentials, 'parentExecution.executionContext.secureArtifacts': plaintextOf.secureArtifacts });
+  // Named as rekey names a piece reached by several paths: by the first in document order.
+}, { 'executionData.nodeExecutionStack[0].metadata.parentExecution.executionContext.credentials': plaintextOf.credentials, 'executionData.nodeExecutionStack[0].metadata.parentExecution.executionContext.secureArtifacts': plaintextOf.secureArtifacts });
 
 // A chat hub execution before it ran: the trigger item carries encryptedMetadata.
 await add('chat-hub-gcm', 'gcm', async () => createRunExecutionData({

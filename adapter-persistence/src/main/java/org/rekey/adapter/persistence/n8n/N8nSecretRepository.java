@@ -290,13 +290,32 @@ public final class N8nSecretRepository implements LoadSecretsPort, RewriteSecret
 
     /**
      * n8n's session hash includes the first characters of a user's stored MFA secret, so moving it to or between
-     * data keys ends that user's sessions (a legacy value always starts alike).
+     * data keys ends that user's sessions (a legacy value always starts alike). Executions whose data n8n keeps
+     * outside the database ({@code N8N_EXECUTION_DATA_STORAGE_MODE} filesystem, s3 or azure: {@code storedAt} is
+     * not {@code db}) are out of rekey's reach: their pieces stay as they were.
      */
     @Override
     public List<String> noticesAfterRewriting(Map<String, Long> rewritten) {
+        List<String> notices = new ArrayList<>();
         long mfa = rewritten.getOrDefault("user.mfaSecret", 0L);
-        return mfa == 0 ? List.of() : List.of(mfa + " user(s) with two-factor login had their MFA secret"
-                + " re-encrypted: where its key id changed, n8n ends their sessions and they log in again");
+        if (mfa > 0) {
+            notices.add(mfa + " user(s) with two-factor login had their MFA secret"
+                    + " re-encrypted: where its key id changed, n8n ends their sessions and they log in again");
+        }
+        long outside = store.read("counting executions stored outside the database", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM "
+                    + sql.table("execution_entity") + " WHERE \"storedAt\" <> 'db'");
+                    ResultSet result = select.executeQuery()) {
+                return result.next() ? result.getLong(1) : 0L;
+            }
+        });
+        if (outside > 0) {
+            notices.add(outside + " execution(s) keep their data outside the database (N8N_EXECUTION_DATA_STORAGE_MODE"
+                    + " filesystem, s3 or azure): rekey cannot rewrite the encrypted pieces in them. Those naming a"
+                    + " data key stay readable; legacy ones (rotation off) stop being readable after"
+                    + " `instance-key change`");
+        }
+        return notices;
     }
 
     private static SecretColumn columnOf(SecretLocation location) {
