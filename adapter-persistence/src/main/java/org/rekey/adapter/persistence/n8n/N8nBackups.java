@@ -62,6 +62,8 @@ public final class N8nBackups implements BackupPort, RestorePort {
 
     /** Rows read per round trip while backing up: a bounded heap whatever the size of the table. */
     private static final int FETCH_SIZE = 500;
+    /** The same for execution data, whose rows can be megabytes each. */
+    private static final int EXECUTION_FETCH_SIZE = 20;
 
     private final Path folder;
     private final Optional<Path> n8nConfig;
@@ -154,26 +156,40 @@ public final class N8nBackups implements BackupPort, RestorePort {
         return "\u0000null".equals(value) ? null : value;
     }
 
+    /**
+     * Every row with content in the column; for execution data only the rows with an encrypted piece in them
+     * (the only ones rekey may change), read a few at a time since each can be megabytes.
+     */
     private long writeColumn(Connection connection, JsonGenerator json, SecretColumn column)
             throws SQLException, IOException {
         String keys = column.keyColumns().stream().map(N8nSql::quote).collect(Collectors.joining(", "));
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + keys + ", "
-                + N8nSql.quote(column.column()) + " FROM " + sql.table(column.table()) + " WHERE "
-                + N8nSql.quote(column.column()) + " IS NOT NULL"
+        String value = N8nSql.quote(column.column());
+        List<String> markers = column.markers();
+        boolean pieces = column.layout() == SecretColumn.Layout.EXECUTION_DATA;
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + keys + ", " + value + " FROM "
+                + sql.table(column.table()) + " WHERE " + value + " IS NOT NULL"
+                + N8nSql.containsAny(value, markers.size())
                 + (column.settingsKey().isPresent() ? " AND \"key\" = ?" : ""))) {
-            select.setFetchSize(FETCH_SIZE);
+            select.setFetchSize(pieces ? EXECUTION_FETCH_SIZE : FETCH_SIZE);
+            int parameter = 1;
+            for (String marker : markers) {
+                select.setString(parameter++, "%" + marker + "%");
+            }
             if (column.settingsKey().isPresent()) {
-                select.setString(1, column.settingsKey().get());
+                select.setString(parameter, column.settingsKey().get());
             }
             long rows = 0;
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
+                    String content = result.getString(column.keyColumns().size() + 1);
+                    if (pieces && column.split(content).isEmpty()) {
+                        continue;
+                    }
                     Map<String, String> key = new LinkedHashMap<>();
                     for (int i = 0; i < column.keyColumns().size(); i++) {
                         key.put(column.keyColumns().get(i), result.getString(i + 1));
                     }
-                    writeRow(json, column.table(), key,
-                            Map.of(column.column(), result.getString(column.keyColumns().size() + 1)));
+                    writeRow(json, column.table(), key, Map.of(column.column(), content));
                     rows++;
                 }
             }

@@ -38,6 +38,7 @@ final class N8nSchema {
             SecretColumn.whole("dynamic_credential_resolver", "id", "config"),
             SecretColumn.whole("dynamic_credential_user_entry", "credentialId", "data")
                     .withKeys("credentialId", "userId", "resolverId"),
+            SecretColumn.executionData("execution_data", "executionId", "data"),
             SecretColumn.whole("promotion_provider", "id", "auth"),
             SecretColumn.whole("secrets_provider_connection", "id", "encryptedSettings").withNumericKey(),
             SecretColumn.settings("credentialsOverwrite"),

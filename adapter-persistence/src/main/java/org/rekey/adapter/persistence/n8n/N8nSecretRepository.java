@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -37,6 +38,9 @@ import org.rekey.domain.key.StoredValue;
 public final class N8nSecretRepository implements LoadSecretsPort, RewriteSecretsPort {
 
     private static final Map<String, List<SecretColumn>> TABLES = N8nSchema.secretTables();
+    /** Digits of a paged numeric row id: n8n's execution ids are PostgreSQL {@code integer}s, at most 10 digits. */
+    static final int ROW_ID_DIGITS = 10;
+    private static final int EXECUTION_ROWS_PER_PAGE = 20;
 
     private final N8nStore store;
     private final N8nSql sql;
@@ -86,48 +90,82 @@ public final class N8nSecretRepository implements LoadSecretsPort, RewriteSecret
 
     private static boolean isPaged(List<SecretColumn> columns) {
         SecretColumn only = columns.get(0);
-        return columns.size() == 1 && only.keyColumns().size() == 1 && !only.numericKey()
-                && only.layout() == SecretColumn.Layout.WHOLE && only.settingsKey().isEmpty();
+        boolean oneTextValue = !only.numericKey() && only.layout() == SecretColumn.Layout.WHOLE;
+        return columns.size() == 1 && only.keyColumns().size() == 1 && only.settingsKey().isEmpty()
+                && (oneTextValue || only.layout() == SecretColumn.Layout.EXECUTION_DATA);
     }
 
-    /** One text key, one whole-value column: the database pages, filters and locks. */
+    /**
+     * A big table with one key column: the database pages, filters and locks. A text key is paged in byte order;
+     * a numeric key (execution ids) in number order, its row id written with {@value #ROW_ID_DIGITS} digits so
+     * that locations order the same way. A column with several values per row is split here, and paging resumes
+     * inside the row of {@code after}.
+     */
     private List<StoredSecret> paged(Connection connection, SecretColumn column, Optional<SecretLocation> after,
             int limit, Predicate<String> wanted, boolean claim) throws SQLException {
         String key = N8nSql.quote(column.keyColumns().get(0));
         String value = N8nSql.quote(column.column());
+        String keyOrder = key + (column.numericKey() ? "" : sql.binary());
+        List<String> markers = column.markers();
         String query = "SELECT " + key + ", " + value + " FROM " + sql.table(column.table()) + " WHERE " + value
-                + " IS NOT NULL AND " + value + " <> ''";
-        String order = " ORDER BY " + key + sql.binary() + " LIMIT ?" + (claim ? sql.lockSkippingLocked() : "");
+                + " IS NOT NULL AND " + value + " <> ''" + N8nSql.containsAny(value, markers.size());
+        String order = " ORDER BY " + keyOrder + " LIMIT ?" + (claim ? sql.lockSkippingLocked() : "");
+        boolean pieces = column.layout() != SecretColumn.Layout.WHOLE;
+        // Execution data rows can be megabytes each: fewer of them per round trip.
+        int rowsPerPage = pieces ? EXECUTION_ROWS_PER_PAGE : Math.max(limit, 100);
         List<StoredSecret> found = new ArrayList<>();
         String last = after.map(SecretLocation::rowId).orElse(null);
+        boolean sameRowToo = pieces && last != null;
         // Filtering by key in Java keeps the SQL the same on both databases; a page that filters out every row
         // moves the keyset forward and asks again (from then on with a lower bound, even when the first had none).
         while (found.size() < limit) {
             int page = 0;
             try (PreparedStatement select = connection.prepareStatement(query
-                    + (last != null ? " AND " + key + sql.binary() + " > ?" : "") + order)) {
+                    + (last != null ? " AND " + keyOrder + (sameRowToo ? " >= ?" : " > ?") : "") + order)) {
                 int parameter = 1;
-                if (last != null) {
+                for (String marker : markers) {
+                    select.setString(parameter++, "%" + marker + "%");
+                }
+                if (last != null && column.numericKey()) {
+                    select.setLong(parameter++, Long.parseLong(last));
+                } else if (last != null) {
                     select.setString(parameter++, last);
                 }
-                select.setInt(parameter, Math.max(limit, 100));
+                select.setInt(parameter, rowsPerPage);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next() && found.size() < limit) {
                         page++;
-                        last = rows.getString(1);
+                        last = column.numericKey() ? numericRowId(rows.getLong(1)) : rows.getString(1);
+                        String rowId = last;
                         String stored = rows.getString(2);
-                        if (wanted.test(stored)) {
-                            found.add(new StoredSecret(new SecretLocation(column.table(), last, column.column()),
-                                    stored));
+                        if (!pieces) {
+                            if (wanted.test(stored)) {
+                                found.add(new StoredSecret(new SecretLocation(column.table(), rowId, column.column()),
+                                        stored));
+                            }
+                            continue;
                         }
+                        new TreeMap<>(column.split(stored)).forEach((field, piece) -> {
+                            SecretLocation location = new SecretLocation(column.table(), rowId, field);
+                            if (found.size() < limit && after.map(a -> location.compareTo(a) > 0).orElse(true)
+                                    && wanted.test(piece)) {
+                                found.add(new StoredSecret(location, piece));
+                            }
+                        });
                     }
                 }
             }
-            if (page < Math.max(limit, 100) && found.size() < limit) {
+            sameRowToo = false;
+            if (page < rowsPerPage && found.size() < limit) {
                 break;
             }
         }
         return found;
+    }
+
+    /** A numeric key as a row id that orders as the number does. */
+    static String numericRowId(long key) {
+        return String.format("%0" + ROW_ID_DIGITS + "d", key);
     }
 
     /** A small table, read whole and ordered by location here. */
@@ -252,13 +290,32 @@ public final class N8nSecretRepository implements LoadSecretsPort, RewriteSecret
 
     /**
      * n8n's session hash includes the first characters of a user's stored MFA secret, so moving it to or between
-     * data keys ends that user's sessions (a legacy value always starts alike).
+     * data keys ends that user's sessions (a legacy value always starts alike). Executions whose data n8n keeps
+     * outside the database ({@code N8N_EXECUTION_DATA_STORAGE_MODE} filesystem, s3 or azure: {@code storedAt} is
+     * not {@code db}) are out of rekey's reach: their pieces stay as they were.
      */
     @Override
     public List<String> noticesAfterRewriting(Map<String, Long> rewritten) {
+        List<String> notices = new ArrayList<>();
         long mfa = rewritten.getOrDefault("user.mfaSecret", 0L);
-        return mfa == 0 ? List.of() : List.of(mfa + " user(s) with two-factor login had their MFA secret"
-                + " re-encrypted: where its key id changed, n8n ends their sessions and they log in again");
+        if (mfa > 0) {
+            notices.add(mfa + " user(s) with two-factor login had their MFA secret"
+                    + " re-encrypted: where its key id changed, n8n ends their sessions and they log in again");
+        }
+        long outside = store.read("counting executions stored outside the database", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM "
+                    + sql.table("execution_entity") + " WHERE \"storedAt\" <> 'db'");
+                    ResultSet result = select.executeQuery()) {
+                return result.next() ? result.getLong(1) : 0L;
+            }
+        });
+        if (outside > 0) {
+            notices.add(outside + " execution(s) keep their data outside the database (N8N_EXECUTION_DATA_STORAGE_MODE"
+                    + " filesystem, s3 or azure): rekey cannot rewrite the encrypted pieces in them. Those naming a"
+                    + " data key stay readable; legacy ones (rotation off) stop being readable after"
+                    + " `instance-key change`");
+        }
+        return notices;
     }
 
     private static SecretColumn columnOf(SecretLocation location) {

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -112,6 +113,17 @@ final class N8nSql {
     static String keyCondition(List<String> columns, boolean plain) {
         return columns.stream().map(k -> (plain ? quote(k) : "CAST(" + quote(k) + " AS TEXT)") + " = ?")
                 .collect(Collectors.joining(" AND "));
+    }
+
+    /**
+     * {@code  AND (c LIKE ? OR ...)} with one {@code ?} per word to look for in {@code column} (bound as
+     * {@code %word%}); nothing for none.
+     */
+    static String containsAny(String column, int words) {
+        if (words == 0) {
+            return "";
+        }
+        return " AND (" + String.join(" OR ", Collections.nCopies(words, column + " LIKE ?")) + ")";
     }
 
     /** An ORDER BY / comparison suffix that makes text compare byte by byte, as Java's {@code String} does for ids. */

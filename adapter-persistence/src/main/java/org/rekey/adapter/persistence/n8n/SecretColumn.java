@@ -13,8 +13,10 @@ import java.util.Optional;
 
 /**
  * One column of an n8n table that holds encrypted values, and how they sit in it: the whole column is one
- * value, a comma-joined list of values ({@code user.mfaRecoveryCodes}), or named string fields of a JSON object
- * ({@code settings.value} of one settings row). Splits a column into its values and puts new ones back.
+ * value, a comma-joined list of values ({@code user.mfaRecoveryCodes}), named string fields of a JSON object
+ * ({@code settings.value} of one settings row), or pieces of an execution's flatted data
+ * ({@code execution_data.data}, {@link ExecutionDataSecrets}). Splits a column into its values and puts new ones
+ * back.
  *
  * @param keyColumns the row's primary key, in order; shown joined by {@code ,} as the location's row id
  * @param settingsKey for the {@code settings} table: the one row ({@code key}) this column entry covers
@@ -23,7 +25,14 @@ record SecretColumn(String table, List<String> keyColumns, boolean numericKey, S
         Optional<String> settingsKey, List<String> jsonFields) {
 
     /** How encrypted values sit in the column. */
-    enum Layout { WHOLE, COMMA_LIST, JSON_FIELDS }
+    enum Layout { WHOLE, COMMA_LIST, JSON_FIELDS, EXECUTION_DATA }
+
+    /**
+     * Words that every {@link Layout#EXECUTION_DATA} column holding an encrypted piece contains (the pieces' keys,
+     * as flatted writes object keys): the database skips the other rows. Any row may still hold none.
+     */
+    private static final List<String> EXECUTION_DATA_MARKERS =
+            List.of("\"credentials\"", "\"secureArtifacts\"", "\"encryptedMetadata\"");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,6 +49,12 @@ record SecretColumn(String table, List<String> keyColumns, boolean numericKey, S
     static SecretColumn settings(String key, String... fields) {
         return new SecretColumn("settings", List.of("key"), false, "value",
                 fields.length == 0 ? Layout.WHOLE : Layout.JSON_FIELDS, Optional.of(key), List.of(fields));
+    }
+
+    /** An execution's flatted data: the encrypted pieces inside it, each its own value. */
+    static SecretColumn executionData(String table, String keyColumn, String column) {
+        return new SecretColumn(table, List.of(keyColumn), true, column, Layout.EXECUTION_DATA, Optional.empty(),
+                List.of());
     }
 
     SecretColumn withNumericKey() {
@@ -63,13 +78,23 @@ record SecretColumn(String table, List<String> keyColumns, boolean numericKey, S
             case WHOLE -> field.equals(column);
             case COMMA_LIST -> field.startsWith(column + "[") && field.endsWith("]");
             case JSON_FIELDS -> field.startsWith(column + ".") && jsonFields.contains(field.substring(column.length() + 1));
+            case EXECUTION_DATA -> field.equals(column) || field.startsWith(column + ":");
         };
+    }
+
+    /**
+     * Words a column with an encrypted value in it contains, for the database to skip other rows of a big table
+     * ({@code LIKE}); empty when every row with content counts.
+     */
+    List<String> markers() {
+        return layout == Layout.EXECUTION_DATA ? EXECUTION_DATA_MARKERS : List.of();
     }
 
     /**
      * The encrypted values in a column's content, by field name, in field order; empty for a null or empty
      * column. JSON that does not parse, or a field that is not a string, is returned as it is so that callers
-     * report it rather than pass over it.
+     * report it rather than pass over it; likewise execution data that is not flatted JSON, whole under the
+     * column's name.
      */
     Map<String, String> split(String raw) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -95,6 +120,15 @@ record SecretColumn(String table, List<String> keyColumns, boolean numericKey, S
                     }
                 }
             }
+            case EXECUTION_DATA -> {
+                Optional<FlattedJson> document = FlattedJson.parse(raw);
+                if (document.isEmpty()) {
+                    values.put(column, raw);
+                } else {
+                    ExecutionDataSecrets.find(document.get()).forEach((path, piece) ->
+                            values.put(column + ":" + path, piece.value()));
+                }
+            }
         }
         return values;
     }
@@ -118,6 +152,20 @@ record SecretColumn(String table, List<String> keyColumns, boolean numericKey, S
                 }
                 replacements.forEach((field, value) -> object.put(field.substring(column.length() + 1), value));
                 yield object.toString();
+            }
+            case EXECUTION_DATA -> {
+                FlattedJson document = FlattedJson.parse(raw).orElseThrow(() ->
+                        new IllegalStateException("execution data to rewrite is not flatted JSON"));
+                Map<String, ExecutionDataSecrets.Piece> pieces = ExecutionDataSecrets.find(document);
+                Map<Integer, String> strings = new LinkedHashMap<>();
+                replacements.forEach((field, value) -> {
+                    ExecutionDataSecrets.Piece piece = pieces.get(field.substring(column.length() + 1));
+                    if (piece == null) {
+                        throw new IllegalStateException("execution data to rewrite has no piece " + field);
+                    }
+                    strings.put(piece.entry(), value);
+                });
+                yield document.withStrings(strings);
             }
         };
     }

@@ -40,7 +40,8 @@ abstract class N8nStoreContract {
 
     private static final Instant T1 = Instant.parse("2026-12-01T09:00:00.123Z");
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final JsonNode ORACLE = oracle();
+    private static final JsonNode ORACLE = oracle("oracle.json");
+    private static final JsonNode EXECUTIONS = oracle("execution-data.json");
 
     private static final List<String> TABLES = List.of("deployment_key", "credentials_entity", "user", "settings");
 
@@ -219,6 +220,190 @@ abstract class N8nStoreContract {
                 + " WHERE \"id\" = 'cred1'")).isEqualTo("changed");
     }
 
+    /** The documents of execution-data.json as executions 1, 2, ...; returns them by execution id. */
+    private java.util.Map<Long, JsonNode> insertN8nExecutions() throws Exception {
+        N8nExecutionRows.reset(database);
+        java.util.Map<Long, JsonNode> byId = new java.util.LinkedHashMap<>();
+        long id = 1;
+        for (JsonNode document : EXECUTIONS.path("documents")) {
+            N8nExecutionRows.insert(database, id, document.path("data").asText());
+            byId.put(id++, document);
+        }
+        return byId;
+    }
+
+    private List<StoredSecret> executionSecrets() {
+        return store.secrets().loadSecretsAfter(Optional.empty(), 1000).stream()
+                .filter(secret -> secret.location().table().equals("execution_data")).toList();
+    }
+
+    @Test
+    void executionData_piecesN8nEncrypted_areSecretsNamedByPath_andDecryptToWhatN8nEncrypted() throws Exception {
+        java.util.Map<Long, JsonNode> documents = insertN8nExecutions();
+        Keyring keyring = keyring();
+
+        List<StoredSecret> secrets = executionSecrets();
+
+        List<SecretLocation> expected = new java.util.ArrayList<>();
+        documents.forEach((id, document) -> document.path("pieces").fieldNames().forEachRemaining(path ->
+                expected.add(new SecretLocation("execution_data", N8nSecretRepository.numericRowId(id), "data:" + path))));
+        assertThat(secrets).extracting(StoredSecret::location).containsExactlyInAnyOrderElementsOf(expected);
+        for (StoredSecret secret : secrets) {
+            JsonNode piece = documents.get(Long.parseLong(secret.location().rowId())).path("pieces")
+                    .path(secret.location().field().substring("data:".length()));
+            assertThat(secret.value()).isEqualTo(piece.path("value").asText());
+            assertThat(keyring.decrypt(secret.value())).isEqualTo(piece.path("plaintext").asText());
+        }
+    }
+
+    @Test
+    void executionData_aBrokenPiece_isReadAsStored_atItsLocation_soVerifyNamesIt() throws Exception {
+        insertN8nExecutions();
+        String data = N8nExecutionRows.data(database, 2);
+        FlattedJson document = FlattedJson.parse(data).orElseThrow();
+        ExecutionDataSecrets.Piece piece = ExecutionDataSecrets.find(document)
+                .get("executionData.runtimeData.secureArtifacts");
+        String broken = piece.value().substring(0, piece.value().length() - 8) + "AAAAAAA=";
+        N8nExecutionRows.update(database, 2, document.withStrings(java.util.Map.of(piece.entry(), broken)));
+        Keyring keyring = keyring();
+
+        List<SecretLocation> failing = new java.util.ArrayList<>();
+        for (StoredSecret secret : executionSecrets()) {
+            try {
+                keyring.decrypt(secret.value());
+            } catch (RekeyException e) {
+                failing.add(secret.location());
+            }
+        }
+
+        assertThat(failing).containsExactly(new SecretLocation("execution_data", "0000000002",
+                "data:executionData.runtimeData.secureArtifacts"));
+    }
+
+    @Test
+    void executionData_reencryptAndDowngrade_changeOnlyThePieces_byteForByte() throws Exception {
+        java.util.Map<Long, JsonNode> documents = insertN8nExecutions();
+        Keyring.KeyChange rotation = keyring().rotate(T1, RANDOM);
+        store.transactions().inTransaction(() -> {
+            store.keys().saveDataKeys(rotation.changed());
+            return null;
+        });
+        Keyring rotated = keyring();
+        org.rekey.domain.key.KeyRef target = org.rekey.domain.key.KeyRef.of(rotation.activated().orElseThrow().id());
+
+        for (var step : List.of(java.util.Map.entry(target, org.rekey.domain.key.WriteFormat.ACTIVE_KEY),
+                java.util.Map.entry(org.rekey.domain.key.KeyRef.LEGACY, org.rekey.domain.key.WriteFormat.LEGACY))) {
+            java.util.Map<Long, String> before = new java.util.HashMap<>();
+            for (long id : documents.keySet()) {
+                before.put(id, N8nExecutionRows.data(database, id));
+            }
+            List<SecretRewrite> written = store.transactions().inTransaction(() -> {
+                List<StoredSecret> claimed = store.secrets().claimSecretsNotOn(step.getKey(), Optional.empty(), 1000)
+                        .stream().filter(s -> s.location().table().equals("execution_data")).toList();
+                return store.secrets().rewriteSecrets(claimed.stream().map(s -> new SecretRewrite(s,
+                        rotated.encrypt(rotated.decrypt(s.value()), step.getValue()))).toList());
+            });
+
+            assertThat(written).isNotEmpty();
+            for (long id : documents.keySet()) {
+                String after = N8nExecutionRows.data(database, id);
+                FlattedJson was = FlattedJson.parse(before.get(id)).orElseThrow();
+                java.util.Map<Integer, String> oldStrings = new java.util.HashMap<>();
+                ExecutionDataSecrets.find(was).values().forEach(p -> oldStrings.put(p.entry(), p.value()));
+                assertThat(FlattedJson.parse(after).orElseThrow().withStrings(oldStrings)).isEqualTo(before.get(id));
+            }
+            for (StoredSecret secret : executionSecrets()) {
+                JsonNode piece = documents.get(Long.parseLong(secret.location().rowId())).path("pieces")
+                        .path(secret.location().field().substring("data:".length()));
+                assertThat(rotated.decrypt(secret.value())).isEqualTo(piece.path("plaintext").asText());
+                assertThat(org.rekey.domain.key.StoredValue.parse(secret.value()).keyRef()).isEqualTo(step.getKey());
+            }
+        }
+    }
+
+    @Test
+    void executionData_changedByN8nMeanwhile_keepsEverythingN8nWrote_andAPieceN8nReplacedIsNotWritten() throws Exception {
+        insertN8nExecutions();
+        Keyring keyring = keyring();
+        List<StoredSecret> read = executionSecrets().stream()
+                .filter(s -> s.location().rowId().equals("0000000001")).toList();
+        StoredSecret credentials = read.get(0);
+        StoredSecret artifacts = read.get(1);
+        FlattedJson current = FlattedJson.parse(N8nExecutionRows.data(database, 1)).orElseThrow();
+        var pieces = ExecutionDataSecrets.find(current);
+        String byN8nPiece = keyring.encrypt("{\"version\":1,\"identity\":\"rebound\"}",
+                org.rekey.domain.key.WriteFormat.ACTIVE_KEY);
+        String byN8n = current.withStrings(java.util.Map.of(
+                pieces.get("executionData.runtimeData.credentials").entry(), byN8nPiece))
+                .replace("\"no secret here\"", "\"n8n wrote this meanwhile\"");
+        N8nExecutionRows.update(database, 1, byN8n);
+        List<SecretRewrite> rewrites = read.stream().map(s -> new SecretRewrite(s, keyring.encrypt(
+                keyring.decrypt(s.value()), org.rekey.domain.key.WriteFormat.LEGACY))).toList();
+
+        List<SecretRewrite> written = store.transactions().inTransaction(() -> store.secrets().rewriteSecrets(rewrites));
+
+        assertThat(read).extracting(s -> s.location().field()).containsExactly(N8nExecutionRows.CREDENTIALS,
+                N8nExecutionRows.SECURE_ARTIFACTS);
+        assertThat(written).extracting(SecretRewrite::location).containsExactly(artifacts.location());
+        FlattedJson after = FlattedJson.parse(N8nExecutionRows.data(database, 1)).orElseThrow();
+        assertThat(ExecutionDataSecrets.find(after).get("executionData.runtimeData.credentials").value())
+                .isEqualTo(byN8nPiece).isNotEqualTo(credentials.value());
+        assertThat(after.withStrings(java.util.Map.of(pieces.get("executionData.runtimeData.secureArtifacts").entry(),
+                artifacts.value()))).isEqualTo(byN8n);
+    }
+
+    @Test
+    void executionData_backupKeepsTheRowsWithPieces_andRestorePutsThemBack() throws Exception {
+        insertN8nExecutions();
+        N8nExecutionRows.insert(database, 99, N8nExecutionRows.document(java.util.Map.of()));
+        String before = N8nExecutionRows.data(database, 3);
+        Backup taken = new N8nBackups(store, backups, Optional.empty(), Clock.fixed(T1, ZoneOffset.UTC))
+                .backUp("reencrypt").orElseThrow();
+        N8nExecutionRows.update(database, 3, "[{\"changed\":\"1\"},\"yes\"]");
+
+        new N8nBackups(store, backups, Optional.empty(), Clock.systemUTC()).restore(taken.path());
+
+        assertThat(N8nExecutionRows.data(database, 3)).isEqualTo(before);
+        String file = Files.readString(Path.of(taken.path()));
+        JsonNode rows = new ObjectMapper().readTree(file).path("rows");
+        List<String> executionIds = new java.util.ArrayList<>();
+        rows.forEach(row -> {
+            if (row.path("table").asText().equals("execution_data")) {
+                executionIds.add(row.path("key").path("executionId").asText());
+            }
+        });
+        assertThat(executionIds).containsExactlyInAnyOrder("1", "2", "3", "4");
+    }
+
+    @Test
+    void executionData_manyRows_arePagedInExecutionIdOrder_pastPagesWithoutPieces() throws Exception {
+        N8nExecutionRows.reset(database);
+        Keyring keyring = keyring();
+        List<SecretLocation> expected = new java.util.ArrayList<>();
+        for (long id = 1; id <= 130; id++) {
+            java.util.Map<String, String> pieces = new java.util.LinkedHashMap<>();
+            if (id % 9 == 0) {
+                pieces.put(N8nExecutionRows.CREDENTIALS, keyring.encrypt("c" + id, org.rekey.domain.key.WriteFormat.ACTIVE_KEY));
+                pieces.put(N8nExecutionRows.CHAT_METADATA, keyring.encrypt("m" + id, org.rekey.domain.key.WriteFormat.LEGACY));
+                expected.add(new SecretLocation("execution_data", N8nSecretRepository.numericRowId(id), N8nExecutionRows.CREDENTIALS));
+                expected.add(new SecretLocation("execution_data", N8nSecretRepository.numericRowId(id), N8nExecutionRows.CHAT_METADATA));
+            }
+            N8nExecutionRows.insert(database, id, N8nExecutionRows.document(pieces));
+        }
+
+        List<SecretLocation> visited = new java.util.ArrayList<>();
+        Optional<SecretLocation> after = Optional.empty();
+        List<StoredSecret> page;
+        while (!(page = store.secrets().loadSecretsAfter(after, 3)).isEmpty()) {
+            page.stream().map(StoredSecret::location).filter(l -> l.table().equals("execution_data")).forEach(visited::add);
+            after = Optional.of(page.get(page.size() - 1).location());
+        }
+
+        expected.sort(null);
+        assertThat(visited).containsExactlyElementsOf(expected);
+        assertThat(visited.get(visited.size() - 1).rowId()).isEqualTo("0000000126");
+    }
+
     @Test
     void aSchemaWithoutAColumnRekeyNeeds_isRefused_namingIt() throws Exception {
         N8nTestDatabase older = openDatabase();
@@ -231,9 +416,9 @@ abstract class N8nStoreContract {
                 });
     }
 
-    private static JsonNode oracle() {
+    private static JsonNode oracle(String name) {
         try {
-            return new ObjectMapper().readTree(N8nTestDatabase.fixture("oracle.json"));
+            return new ObjectMapper().readTree(N8nTestDatabase.fixture(name));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
