@@ -16,6 +16,8 @@ import org.rekey.application.port.in.maintenance.VerifyRecordsUseCase;
 import org.rekey.application.port.in.maintenance.VerifyReport;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
+import org.rekey.domain.key.DataKeyId;
+import org.rekey.domain.key.KeyRef;
 
 /** A background re-encryption that moves only when the browser test says, and a verify with a set answer. */
 final class InMemoryMaintenance implements ReencryptionJobUseCase, VerifyRecordsUseCase {
@@ -25,7 +27,7 @@ final class InMemoryMaintenance implements ReencryptionJobUseCase, VerifyRecords
     private ReencryptionJob job = ReencryptionJob.idle();
     private int starts;
     private int verifications;
-    private VerifyReport report = new VerifyReport(0, Map.of(), "", List.of());
+    private VerifyReport report = new VerifyReport(0, Map.of(), 0, KeyRef.LEGACY, List.of());
 
     @Override
     public synchronized ReencryptionJob startReencryption(BatchCommand command) {
@@ -50,8 +52,8 @@ final class InMemoryMaintenance implements ReencryptionJobUseCase, VerifyRecords
     /** The job ends, every record moved. */
     synchronized void finish() {
         job = new ReencryptionJob("succeeded", job.startedAt(), Optional.of(Instant.now()),
-                new Progress(TOTAL, TOTAL, 0), Optional.of(new BatchReport("active", false, Map.of(), TOTAL, 0,
-                        List.of(), List.of())), Optional.empty());
+                new Progress(TOTAL, TOTAL, 0), Optional.of(new BatchReport(KeyRef.of(new DataKeyId(InMemoryKeys.ACTIVE_ID)),
+                        false, Map.of(), TOTAL, 0, List.of(), List.of())), Optional.empty());
     }
 
     synchronized int starts() {

@@ -24,7 +24,8 @@ final class RouteStubs {
         when(api.reencryptionJob.startReencryption(any())).thenReturn(Samples.RUNNING_JOB);
         when(api.reencryptionJob.reencryptionJob()).thenReturn(Samples.RUNNING_JOB);
         when(api.verifyRecords.verifyRecords(any()))
-                .thenReturn(new VerifyReport(1, Map.of("Act1veKeyId00001", 1L), "Act1veKeyId00001", List.of()));
+                .thenReturn(new VerifyReport(1, Map.of(Samples.key("Act1veKeyId00001"), 1L), 0,
+                        Samples.key("Act1veKeyId00001"), List.of()));
         when(api.createCredential.createCredential(any())).thenReturn(Samples.CREDENTIAL);
         when(api.listCredentials.listCredentials(any())).thenReturn(new CredentialPage(1, List.of(Samples.CREDENTIAL)));
         when(api.getCredential.getCredential(any(), anyBoolean())).thenReturn(Samples.CREDENTIAL);

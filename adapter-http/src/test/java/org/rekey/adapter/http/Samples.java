@@ -10,6 +10,8 @@ import org.rekey.application.port.in.maintenance.BatchReport;
 import org.rekey.application.port.in.maintenance.Progress;
 import org.rekey.application.port.in.maintenance.RecordFailure;
 import org.rekey.application.port.in.maintenance.ReencryptionJob;
+import org.rekey.domain.key.DataKeyId;
+import org.rekey.domain.key.KeyRef;
 import org.rekey.domain.record.ValueShape;
 
 /** Values the mocked in-ports hand back. */
@@ -35,10 +37,16 @@ final class Samples {
             new Progress(40, 100, 1), Optional.empty(), Optional.empty());
     static final ReencryptionJob FINISHED_JOB = new ReencryptionJob("succeeded", Optional.of(T1), Optional.of(T2),
             new Progress(100, 100, 1),
-            Optional.of(new BatchReport("NewKeyId00000003", false, Map.of("legacy", 60L, "0ldKeyId00000002", 40L),
+            Optional.of(new BatchReport(key("NewKeyId00000003"), false,
+                    Map.of(KeyRef.LEGACY, 60L, key("0ldKeyId00000002"), 40L),
                     98, 1, List.of(new RecordFailure("credentials_entity", "cred9", "data", "DECRYPTION_FAILED", "value does not decrypt")), List.of())),
             Optional.empty());
 
     private Samples() {
+    }
+
+    /** What a report names a data key by. */
+    static KeyRef key(String id) {
+        return KeyRef.of(new DataKeyId(id));
     }
 }
