@@ -31,6 +31,11 @@ public final class RecordRepository implements LoadRecordsPort, SaveRecordPort {
         this.transactions = transactions;
     }
 
+    /**
+     * Plain JDBC, one statement: this is the read behind every credential request, and through a JPA session
+     * it cost the server 4,500–4,800 µs of CPU per request against 1,000–1,900 µs this way, on a loaded machine
+     * ({@code scripts/bench-http.sh}, docs/BENCHMARKS.md).
+     */
     @Override
     public Optional<EncryptedRecord> loadRecord(RecordId id) {
         Objects.requireNonNull(id, "id");
