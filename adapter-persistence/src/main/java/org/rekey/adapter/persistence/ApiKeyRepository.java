@@ -58,7 +58,7 @@ public final class ApiKeyRepository implements ApiKeyStorePort {
     /** Oldest first. */
     @Override
     public List<ApiKey> listApiKeys() {
-        return transactions.call(em -> {
+        return transactions.read(em -> {
             List<ApiKey> keys = new ArrayList<>();
             for (ApiKeyEntity row : em.createQuery("select k from ApiKeyEntity k order by k.createdAt, k.id",
                     ApiKeyEntity.class).getResultList()) {

@@ -58,7 +58,7 @@ public final class RecordRepository implements LoadRecordsPort, SaveRecordPort {
         if (take != null && take == 0) {
             return List.of();
         }
-        return transactions.call(em -> {
+        return transactions.read(em -> {
             TypedQuery<RecordEntity> query = em.createQuery(
                     "select r from RecordEntity r order by r.createdAt, r.id", RecordEntity.class)
                     .setFirstResult(skip);
@@ -71,7 +71,7 @@ public final class RecordRepository implements LoadRecordsPort, SaveRecordPort {
 
     @Override
     public long countRecords() {
-        return transactions.call(em -> em.createQuery("select count(r) from RecordEntity r", Long.class)
+        return transactions.read(em -> em.createQuery("select count(r) from RecordEntity r", Long.class)
                 .getSingleResult(), e -> StorageErrors.failure("counting records", e));
     }
 
@@ -79,7 +79,7 @@ public final class RecordRepository implements LoadRecordsPort, SaveRecordPort {
     public List<EncryptedRecord> loadRecordsAfter(Optional<RecordId> after, int limit) {
         Objects.requireNonNull(after, "after");
         requirePositive(limit);
-        return transactions.call(em -> {
+        return transactions.read(em -> {
             TypedQuery<RecordEntity> query = em.createQuery("select r from RecordEntity r"
                     + (after.isPresent() ? " where r.id > :after" : "") + " order by r.id", RecordEntity.class)
                     .setMaxResults(limit);
