@@ -137,11 +137,12 @@ public final class SecretRepository implements LoadSecretsPort, RewriteSecretsPo
     /**
      * One JDBC batch, which is what makes eager re-encryption fast: one {@code UPDATE} per record (a round trip
      * each) took 10⁵ records 14.5 s against 6.6 s as one batch per claim ({@code scripts/bench-db.sh},
-     * docs/BENCHMARKS.md). The compare-and-set is on the data itself,
-     * not on the version: every write of a credential re-encrypts its data with a fresh random salt, so a
-     * user's update always changes the data, and an unchanged data means nobody wrote the row meanwhile. The
-     * version is still bumped, as for any write, so that a user's update read before this one fails with a
-     * version conflict instead of overwriting it.
+     * docs/BENCHMARKS.md).
+     *
+     * <p>The compare-and-set is on the data itself, not on the version: every write of a credential re-encrypts
+     * its data with a fresh random salt, so a user's update always changes the data, and an unchanged data means
+     * nobody wrote the row meanwhile. The version is still bumped, as for any write, so that a user's update read
+     * before this one fails with a version conflict instead of overwriting it.
      */
     @Override
     public List<SecretRewrite> rewriteSecrets(List<SecretRewrite> rewrites) {
