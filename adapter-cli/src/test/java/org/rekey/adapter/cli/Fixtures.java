@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.rekey.application.port.in.credential.CredentialView;
 import org.rekey.application.port.in.key.DataKeyView;
+import org.rekey.domain.key.DataKeyId;
+import org.rekey.domain.key.KeyRef;
 import org.rekey.domain.record.ValueShape;
 
 /** Sample views the mocked use cases return. */
@@ -15,6 +17,11 @@ public final class Fixtures {
     public static final String OLD_ID = "Zz98Yy76Xx54Ww32";
 
     private Fixtures() {
+    }
+
+    /** What a report names a data key by. */
+    public static KeyRef key(String id) {
+        return KeyRef.of(new DataKeyId(id));
     }
 
     public static DataKeyView activeKey() {

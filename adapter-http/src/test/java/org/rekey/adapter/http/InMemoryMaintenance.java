@@ -21,6 +21,8 @@ import org.rekey.application.port.in.maintenance.ReencryptionJobUseCase;
 import org.rekey.application.port.in.maintenance.VerifyRecordsUseCase;
 import org.rekey.application.port.in.maintenance.VerifyReport;
 import org.rekey.domain.error.ErrorCode;
+import org.rekey.domain.key.DataKeyId;
+import org.rekey.domain.key.KeyRef;
 
 /** A background re-encryption that moves only when the browser test says, and a verify with a set answer. */
 final class InMemoryMaintenance implements ReencryptionJobUseCase, ListJobsUseCase, VerifyRecordsUseCase {
@@ -30,7 +32,7 @@ final class InMemoryMaintenance implements ReencryptionJobUseCase, ListJobsUseCa
     private ReencryptionJob job = ReencryptionJob.idle();
     private int starts;
     private int verifications;
-    private VerifyReport report = new VerifyReport(0, Map.of(), "", List.of());
+    private VerifyReport report = new VerifyReport(0, Map.of(), 0, KeyRef.LEGACY, List.of());
 
     @Override
     public synchronized ReencryptionJob startReencryption(BatchCommand command, Actor actor) {
@@ -55,7 +57,8 @@ final class InMemoryMaintenance implements ReencryptionJobUseCase, ListJobsUseCa
     /** The job ends, every record moved. */
     synchronized void finish() {
         job = new ReencryptionJob(Optional.of(view(JobState.SUCCEEDED, TOTAL, Optional.of(Instant.now()))),
-                Optional.of(new BatchReport("active", false, Map.of(), TOTAL, 0, List.of(), List.of())));
+                Optional.of(new BatchReport(KeyRef.of(new DataKeyId(InMemoryKeys.ACTIVE_ID)), false, Map.of(), TOTAL, 0,
+                        List.of(), List.of())));
     }
 
     @Override

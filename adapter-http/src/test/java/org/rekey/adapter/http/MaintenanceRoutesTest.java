@@ -16,6 +16,7 @@ import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.in.maintenance.RecordFailure;
 import org.rekey.application.port.in.maintenance.ReencryptionJob;
 import org.rekey.application.port.in.maintenance.VerifyReport;
+import org.rekey.domain.key.KeyRef;
 
 class MaintenanceRoutesTest extends ApiTest {
 
@@ -93,7 +94,7 @@ class MaintenanceRoutesTest extends ApiTest {
     @Test
     void status_summarisesVerify_countsPerKeyAndFailures() {
         when(api.verifyRecords.verifyRecords(ProgressListener.NONE)).thenReturn(new VerifyReport(15,
-                Map.of("legacy", 2L, "Act1veKeyId00001", 13L), "Act1veKeyId00001",
+                Map.of(KeyRef.LEGACY, 2L, Samples.key("Act1veKeyId00001"), 13L), 0, Samples.key("Act1veKeyId00001"),
                 List.of(new RecordFailure("credentials_entity", "cred7", "data", "DECRYPTION_FAILED", "record cred7 does not decrypt"))));
 
         ApiResponse response = api.get("/rest/encryption/status");

@@ -28,7 +28,8 @@ final class RouteStubs {
         when(api.listJobs.listJobs(any())).thenReturn(new JobPage(1, List.of(Samples.RUNNING_JOB.job().orElseThrow())));
         when(api.listAudit.listAudit(any())).thenReturn(new AuditPage(0, List.of()));
         when(api.verifyRecords.verifyRecords(any()))
-                .thenReturn(new VerifyReport(1, Map.of("Act1veKeyId00001", 1L), "Act1veKeyId00001", List.of()));
+                .thenReturn(new VerifyReport(1, Map.of(Samples.key("Act1veKeyId00001"), 1L), 0,
+                        Samples.key("Act1veKeyId00001"), List.of()));
         when(api.createCredential.createCredential(any())).thenReturn(Samples.CREDENTIAL);
         when(api.listCredentials.listCredentials(any())).thenReturn(new CredentialPage(1, List.of(Samples.CREDENTIAL)));
         when(api.getCredential.getCredential(any(), anyBoolean())).thenReturn(Samples.CREDENTIAL);

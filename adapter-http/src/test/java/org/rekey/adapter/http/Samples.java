@@ -14,6 +14,8 @@ import org.rekey.application.port.in.maintenance.JobView;
 import org.rekey.application.port.in.maintenance.Progress;
 import org.rekey.application.port.in.maintenance.RecordFailure;
 import org.rekey.application.port.in.maintenance.ReencryptionJob;
+import org.rekey.domain.key.DataKeyId;
+import org.rekey.domain.key.KeyRef;
 import org.rekey.domain.record.ValueShape;
 
 /** Values the mocked in-ports hand back. */
@@ -42,9 +44,15 @@ final class Samples {
     static final ReencryptionJob FINISHED_JOB = new ReencryptionJob(Optional.of(new JobView("Job0000000000000",
             JobKind.REENCRYPT, JobState.SUCCEEDED, "host-a:41", ACTOR, T1, T2, Optional.of(T2),
             new Progress(100, 100, 1), Optional.empty())),
-            Optional.of(new BatchReport("NewKeyId00000003", false, Map.of("legacy", 60L, "0ldKeyId00000002", 40L),
+            Optional.of(new BatchReport(key("NewKeyId00000003"), false,
+                    Map.of(KeyRef.LEGACY, 60L, key("0ldKeyId00000002"), 40L),
                     98, 1, List.of(new RecordFailure("credentials_entity", "cred9", "data", "DECRYPTION_FAILED", "value does not decrypt")), List.of())));
 
     private Samples() {
+    }
+
+    /** What a report names a data key by. */
+    static KeyRef key(String id) {
+        return KeyRef.of(new DataKeyId(id));
     }
 }

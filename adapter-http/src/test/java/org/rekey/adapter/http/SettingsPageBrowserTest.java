@@ -60,6 +60,7 @@ import org.rekey.application.port.in.settings.ModuleSettings;
 import org.rekey.application.port.in.settings.SettingsUseCases;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
+import org.rekey.domain.key.KeyRef;
 
 /**
  * The settings page in real headless Chromium against a server over an in-memory keyring. Uses the
@@ -240,8 +241,8 @@ class SettingsPageBrowserTest {
     @Test
     void verify_showsCountsPerKeyAndEveryFailureAsText_andKeepsTheLastResultAcrossReloads() {
         String hostile = "bad tag <img src=x onerror=\"window.pwned=1\">";
-        maintenanceAnswers(new VerifyReport(6, Map.of(InMemoryKeys.ACTIVE_ID, 3L, "legacy", 2L,
-                InMemoryKeys.FIRST_ID, 1L), InMemoryKeys.ACTIVE_ID,
+        maintenanceAnswers(new VerifyReport(6, Map.of(Samples.key(InMemoryKeys.ACTIVE_ID), 3L, KeyRef.LEGACY, 2L,
+                Samples.key(InMemoryKeys.FIRST_ID), 1L), 0, Samples.key(InMemoryKeys.ACTIVE_ID),
                 List.of(InMemoryMaintenance.failure("Rec<b>0001</b>", hostile))));
         enterToken(MANAGER_TOKEN);
         waitForActiveRow(InMemoryKeys.ACTIVE_ID);

@@ -58,7 +58,7 @@ public final class ApiKeyRepository implements ApiKeyStorePort {
     /** Oldest first. */
     @Override
     public List<ApiKey> listApiKeys() {
-        return transactions.call(em -> {
+        return transactions.read(em -> {
             List<ApiKey> keys = new ArrayList<>();
             for (ApiKeyEntity row : em.createQuery("select k from ApiKeyEntity k order by k.createdAt, k.id",
                     ApiKeyEntity.class).getResultList()) {
@@ -69,7 +69,11 @@ public final class ApiKeyRepository implements ApiKeyStorePort {
         }, e -> StorageErrors.failure("listing API keys", e));
     }
 
-    /** Revoking a revoked key succeeds and keeps the first revocation date. */
+    /**
+     * Revoking a revoked key succeeds and keeps the first revocation date. One conditional JPQL statement
+     * ({@code ... WHERE revoked_at IS NULL}): the database keeps the first of two racing revocations, with no
+     * version column and no read first.
+     */
     @Override
     public boolean revokeApiKey(String id, Instant at) {
         Objects.requireNonNull(at, "at");

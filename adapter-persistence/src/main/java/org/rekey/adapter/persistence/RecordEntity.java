@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 
 /** A row of {@code credentials_entity}: an encrypted record. */
@@ -28,7 +29,11 @@ class RecordEntity {
     @Column(name = "key_id", length = 36)
     String keyId;
 
-    /** The optimistic-lock version, checked and incremented by explicit UPDATE statements. */
+    /**
+     * The optimistic-lock version: JPA checks and increments it on every update of a managed row
+     * ({@code ... WHERE id = ? AND version = ?}); the batch rewrite bumps it in its own statement.
+     */
+    @Version
     @Column(name = "version", nullable = false)
     long version;
 

@@ -41,6 +41,15 @@ final class RecordMapper {
         return row;
     }
 
+    /** Copies what an update may change onto a managed row; JPA bumps its version on the flush. */
+    static void copy(EncryptedRecord record, String keyId, RecordEntity row) {
+        row.name = record.name();
+        row.type = record.type();
+        row.data = record.data();
+        row.keyId = keyId;
+        row.updatedAt = record.updatedAt();
+    }
+
     /**
      * The {@code key_id} column: the key the value names, or null for a legacy value.
      *

@@ -1,5 +1,6 @@
 package org.rekey.adapter.persistence;
 
+import jakarta.persistence.TypedQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,8 +25,9 @@ import org.rekey.domain.key.StoredValue;
 
 /**
  * The secrets of rekey's own schema: one per {@code credentials_entity} row, its {@code data} column, at
- * {@code ("credentials_entity", id, "data")}. Read and written with plain JDBC: rows map straight to secrets,
- * with no entity to build and detach.
+ * {@code ("credentials_entity", id, "data")}. Paging and counting are JPQL over {@link RecordEntity}, selecting
+ * the two columns (no entity is built); the claim and the rewrite of eager re-encryption are plain JDBC, because
+ * {@code scripts/bench-db.sh} measured them faster that way (see each).
  *
  * <p>Counting and claiming go by the {@code key_id} column, which every write through rekey derives from the
  * data (so it is always right for values rekey wrote, and indexed). A malformed value can only get in by
@@ -53,12 +55,19 @@ public final class SecretRepository implements LoadSecretsPort, RewriteSecretsPo
         if (bound.isPresent() && bound.get().nothingLeft()) {
             return List.of();
         }
-        String sql = "SELECT id, data FROM credentials_entity"
-                + bound.filter(b -> b.rowId().isPresent()).map(RowBound::condition).map(c -> " WHERE " + c).orElse("")
-                + " ORDER BY id LIMIT ?";
-        return transactions.read(em -> em.unwrap(Session.class).doReturningWork(connection ->
-                select(connection, sql, bound.flatMap(RowBound::rowId), null, limit)),
-                e -> StorageErrors.failure("loading secrets", e));
+        Optional<String> afterRow = bound.flatMap(RowBound::rowId);
+        String jpql = "select r.id, r.data from RecordEntity r"
+                + afterRow.map(row -> " where r.id " + bound.get().operator() + " :after").orElse("")
+                + " order by r.id";
+        return transactions.read(em -> {
+            TypedQuery<Object[]> query = em.createQuery(jpql, Object[].class).setMaxResults(limit);
+            afterRow.ifPresent(row -> query.setParameter("after", row));
+            List<StoredSecret> secrets = new ArrayList<>(Math.min(limit, 1024));
+            for (Object[] row : query.getResultList()) {
+                secrets.add(secret((String) row[0], (String) row[1]));
+            }
+            return secrets;
+        }, e -> StorageErrors.failure("loading secrets", e));
     }
 
     @Override
@@ -70,22 +79,21 @@ public final class SecretRepository implements LoadSecretsPort, RewriteSecretsPo
     /** By the {@code key_id} column; a null one counts as legacy only when the data has no {@code :} (parses). */
     @Override
     public Map<KeyRef, Long> countSecretsByKey() {
-        return transactions.read(em -> em.unwrap(Session.class).doReturningWork(connection -> {
+        return transactions.read(em -> {
             Map<KeyRef, Long> counts = new HashMap<>();
-            try (Statement count = connection.createStatement();
-                    ResultSet rows = count.executeQuery("SELECT key_id, COUNT(*) FROM credentials_entity"
-                            + " WHERE key_id IS NOT NULL OR (data NOT LIKE '%:%' AND data <> '') GROUP BY key_id")) {
-                while (rows.next()) {
-                    String keyId = rows.getString(1);
-                    if (keyId == null) {
-                        counts.put(KeyRef.LEGACY, rows.getLong(2));
-                    } else if (DataKeyId.isValid(keyId)) {
-                        counts.put(KeyRef.of(new DataKeyId(keyId)), rows.getLong(2));
-                    }
+            for (Object[] row : em.createQuery("select r.keyId, count(r) from RecordEntity r"
+                    + " where r.keyId is not null or (r.data not like '%:%' and r.data <> '') group by r.keyId",
+                    Object[].class).getResultList()) {
+                String keyId = (String) row[0];
+                long count = (Long) row[1];
+                if (keyId == null) {
+                    counts.put(KeyRef.LEGACY, count);
+                } else if (DataKeyId.isValid(keyId)) {
+                    counts.put(KeyRef.of(new DataKeyId(keyId)), count);
                 }
             }
             return counts;
-        }), e -> StorageErrors.failure("counting secrets by key", e));
+        }, e -> StorageErrors.failure("counting secrets by key", e));
     }
 
     @Override
@@ -102,6 +110,9 @@ public final class SecretRepository implements LoadSecretsPort, RewriteSecretsPo
      * the rows it returns. H2 (single-process, embedded) also skips rows locked by others, but locks every row
      * matching the condition, not only the first {@code limit}: a second concurrent claimer on H2 gets nothing
      * until the first commits, never the same rows.
+     *
+     * <p>Plain JDBC, not JPA: built as entities, detached and mapped again, the claimed rows cost eager
+     * re-encryption of 10⁵ records 6.6 s against 5.8 s this way ({@code scripts/bench-db.sh}, docs/BENCHMARKS.md).
      */
     @Override
     public List<StoredSecret> claimSecretsNotOn(KeyRef target, Optional<SecretLocation> after, int limit) {
@@ -115,7 +126,7 @@ public final class SecretRepository implements LoadSecretsPort, RewriteSecretsPo
         }
         String sql = "SELECT id, data FROM credentials_entity WHERE "
                 + (target.isLegacy() ? "key_id IS NOT NULL" : "key_id IS DISTINCT FROM ?")
-                + bound.filter(b -> b.rowId().isPresent()).map(b -> " AND " + b.condition()).orElse("")
+                + bound.filter(b -> b.rowId().isPresent()).map(b -> " AND id " + b.operator() + " ?").orElse("")
                 + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
         return transactions.call(em -> em.unwrap(Session.class).doReturningWork(connection ->
                 select(connection, sql, bound.flatMap(RowBound::rowId),
@@ -124,11 +135,14 @@ public final class SecretRepository implements LoadSecretsPort, RewriteSecretsPo
     }
 
     /**
-     * One JDBC batch, which is what makes eager re-encryption fast. The compare-and-set is on the data itself,
-     * not on the version: every write of a credential re-encrypts its data with a fresh random salt, so a
-     * user's update always changes the data, and an unchanged data means nobody wrote the row meanwhile. The
-     * version is still bumped, as for any write, so that a user's update read before this one fails with a
-     * version conflict instead of overwriting it.
+     * One JDBC batch, which is what makes eager re-encryption fast: one {@code UPDATE} per record (a round trip
+     * each) took 10⁵ records 14.5 s against 6.6 s as one batch per claim ({@code scripts/bench-db.sh},
+     * docs/BENCHMARKS.md).
+     *
+     * <p>The compare-and-set is on the data itself, not on the version: every write of a credential re-encrypts
+     * its data with a fresh random salt, so a user's update always changes the data, and an unchanged data means
+     * nobody wrote the row meanwhile. The version is still bumped, as for any write, so that a user's update read
+     * before this one fails with a version conflict instead of overwriting it.
      */
     @Override
     public List<SecretRewrite> rewriteSecrets(List<SecretRewrite> rewrites) {
@@ -178,12 +192,15 @@ public final class SecretRepository implements LoadSecretsPort, RewriteSecretsPo
             List<StoredSecret> secrets = new ArrayList<>(Math.min(limit, 1024));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    secrets.add(new StoredSecret(new SecretLocation(TABLE, rows.getString(1), FIELD),
-                            rows.getString(2)));
+                    secrets.add(secret(rows.getString(1), rows.getString(2)));
                 }
             }
             return secrets;
         }
+    }
+
+    private static StoredSecret secret(String rowId, String data) {
+        return new StoredSecret(new SecretLocation(TABLE, rowId, FIELD), data);
     }
 
     private static void requireOwnLocation(SecretRewrite rewrite) {
@@ -217,8 +234,8 @@ public final class SecretRepository implements LoadSecretsPort, RewriteSecretsPo
             return new RowBound(Optional.of(location.rowId()), location.field().compareTo(FIELD) < 0, false);
         }
 
-        String condition() {
-            return inclusive ? "id >= ?" : "id > ?";
+        String operator() {
+            return inclusive ? ">=" : ">";
         }
     }
 }

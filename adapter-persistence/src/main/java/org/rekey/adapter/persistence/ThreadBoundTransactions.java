@@ -10,7 +10,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.hibernate.Session;
-import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.port.out.TransactionPort;
 import org.rekey.domain.error.RekeyException;
 
@@ -45,7 +44,7 @@ public final class ThreadBoundTransactions implements TransactionPort {
             try {
                 return work.get();
             } catch (RuntimeException | Error failure) {
-                outer.doom(failure);
+                outer.setRollbackOnly(failure);
                 throw failure;
             }
         }
@@ -66,7 +65,7 @@ public final class ThreadBoundTransactions implements TransactionPort {
 
     /**
      * Runs a store operation in the current transaction, or in a short one of its own. A database
-     * failure dooms the transaction and is translated by {@code translate}.
+     * failure marks the transaction rollback-only and is translated by {@code translate}.
      */
     public <T> T call(Function<EntityManager, T> work, Function<PersistenceException, RekeyException> translate) {
         UnitOfWork unit = current.get();
@@ -77,7 +76,7 @@ public final class ThreadBoundTransactions implements TransactionPort {
             return work.apply(unit.entityManager());
         } catch (PersistenceException e) {
             RekeyException translated = translate.apply(e);
-            unit.doom(translated);
+            unit.setRollbackOnly(translated);
             throw translated;
         }
     }
@@ -91,12 +90,7 @@ public final class ThreadBoundTransactions implements TransactionPort {
         if (current.get() != null) {
             return call(work, translate);
         }
-        EntityManager entityManager;
-        try {
-            entityManager = factory.createEntityManager();
-        } catch (IllegalStateException e) {
-            throw new RekeyException(ApplicationErrorCode.STORAGE_FAILURE, "the database is closed", e);
-        }
+        EntityManager entityManager = UnitOfWork.openEntityManager(factory);
         try {
             return work.apply(entityManager);
         } catch (PersistenceException e) {

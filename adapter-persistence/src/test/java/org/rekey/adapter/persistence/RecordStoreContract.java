@@ -162,6 +162,29 @@ abstract class RecordStoreContract extends DatabaseTestBase {
     }
 
     @Test
+    void concurrentUpdatesFromTheSameRead_oneWins_andTheOtherFailsWithVersionConflict() throws Exception {
+        EncryptedRecord stored = insert(record("contested", keyring));
+        CountDownLatch updated = new CountDownLatch(1);
+        CompletableFuture<EncryptedRecord> first = CompletableFuture.supplyAsync(() ->
+                database.transactions().inTransaction(() -> {
+                    EncryptedRecord saved = database.records().updateRecord(stored.update(Optional.empty(),
+                            Optional.of("{\"by\":\"A\"}"), keyring, WriteFormat.ACTIVE_KEY, T1));
+                    updated.countDown();
+                    pause(300);
+                    return saved;
+                }));
+        assertThat(updated.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThatThrownBy(() -> database.records().updateRecord(stored.update(Optional.empty(),
+                Optional.of("{\"by\":\"B\"}"), keyring, WriteFormat.ACTIVE_KEY, T2)))
+                .isInstanceOfSatisfying(RekeyException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.VERSION_CONFLICT));
+
+        EncryptedRecord savedByA = first.get(10, TimeUnit.SECONDS);
+        assertThat(database.records().loadRecord(stored.id())).contains(savedByA);
+    }
+
+    @Test
     void updateOfAMissingRecord_failsWithRecordNotFound_andCreatesNothing() {
         assertThatThrownBy(() -> database.records().updateRecord(record("ghost", keyring)))
                 .isInstanceOfSatisfying(RekeyException.class,

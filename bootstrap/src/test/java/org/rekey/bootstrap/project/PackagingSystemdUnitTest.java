@@ -61,12 +61,6 @@ class PackagingSystemdUnitTest {
             "DB_POSTGRESDB_SSL_REJECT_UNAUTHORIZED");
     /** Read by the {@code rekey} launcher script, not by Java. */
     private static final Set<String> LAUNCHER_VARIABLES = Set.of("REKEY_JAVA_OPTS");
-    /**
-     * PENDING MERGE: variables documented for the scheduled rotation the jobs-and-audit branch adds, not read by
-     * this branch's {@link RekeyConfig} yet. Delete this list (and its use below) once that branch is merged:
-     * {@link #pendingVariables_areNotReadYet} fails then, as a reminder.
-     */
-    private static final Set<String> PENDING_VARIABLES = Set.of("REKEY_ROTATE_EVERY");
 
     private static final Pattern SECTION = Pattern.compile("\\[([A-Za-z]+)\\]");
     private static final Pattern DIRECTIVE = Pattern.compile("([A-Za-z][A-Za-z0-9]*)=(.*)");
@@ -146,7 +140,6 @@ class PackagingSystemdUnitTest {
     void envExample_isAnEnvironmentFile_namingOnlyVariablesRekeyReads() throws IOException {
         Set<String> known = new TreeSet<>(rekeyConfigVariables());
         known.addAll(LAUNCHER_VARIABLES);
-        known.addAll(PENDING_VARIABLES);
         for (String name : N8N_VARIABLES) {
             known.add(name);
             known.add(name + "_FILE");
@@ -168,13 +161,6 @@ class PackagingSystemdUnitTest {
         assertThat(set.get(RekeyConfig.INSTANCE_TYPE)).isIn("main", "worker");
         assertThat(set.get(RekeyConfig.DB_URL)).startsWith("jdbc:postgresql://");
         assertThat(set).doesNotContainKey(RekeyConfig.ENCRYPTION_KEY);
-    }
-
-    @Test
-    void pendingVariables_areNotReadYet() {
-        assertThat(rekeyConfigVariables())
-                .as("RekeyConfig reads these now: delete PENDING_VARIABLES from this test")
-                .doesNotContainAnyElementsOf(PENDING_VARIABLES);
     }
 
     /** The unit as installed, but starting this checkout's launcher, which {@code verify} requires to exist. */

@@ -69,6 +69,6 @@ public record StoredValue(Optional<DataKeyId> keyId, String ciphertext) {
 
     @Override
     public String toString() {
-        return "StoredValue[keyId=" + keyId.map(DataKeyId::value).orElse("legacy") + "]";
+        return "StoredValue[keyId=" + keyRef().wireName() + "]";
     }
 }

@@ -9,8 +9,8 @@ record BatchReportJson(String target, boolean dryRun, Map<String, Long> pendingB
         List<RecordFailureJson> failures, boolean succeeded, List<String> notices) {
 
     static BatchReportJson of(BatchReport report) {
-        return new BatchReportJson(report.target(), report.dryRun(), report.pendingByKey(), report.moved(),
-                report.skipped(), report.failures().stream().map(RecordFailureJson::of).toList(), report.succeeded(),
-                report.notices());
+        return new BatchReportJson(report.target().wireName(), report.dryRun(), KeyCounts.byName(report.pendingByKey()),
+                report.moved(), report.skipped(), report.failures().stream().map(RecordFailureJson::of).toList(),
+                report.succeeded(), report.notices());
     }
 }

@@ -44,7 +44,7 @@ final class ReencryptCommand implements Callable<Integer> {
         BatchCommand command = new BatchCommand(batchSize.value(), dryRun);
         BatchReport report = ReportOutput.runBatch(session, json, dryRun ? "counting" : "re-encrypting",
                 progress -> session.maintenance().reencrypt().reencrypt(command, progress, session.actor()),
-                done -> "to key " + done.target());
+                done -> "to key " + done.target().wireName());
         if (!report.succeeded()) {
             session.printer().error(report.failures().size() + " records could not be re-encrypted (listed on"
                     + " stdout); run 'rekey verify' for details, fix or delete them, then run 'rekey reencrypt' again");

@@ -1,8 +1,6 @@
 package org.rekey.adapter.cli.maintenance;
 
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.rekey.adapter.cli.console.CliSession;
 import org.rekey.adapter.cli.console.JsonOption;
@@ -11,6 +9,7 @@ import org.rekey.adapter.cli.console.Table;
 import org.rekey.application.port.in.maintenance.BatchReport;
 import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.in.maintenance.RecordFailure;
+import org.rekey.application.port.in.maintenance.VerifyReport;
 
 /** How job reports look as text: what moved, from which keys, and every failed record. */
 final class ReportOutput {
@@ -47,7 +46,7 @@ final class ReportOutput {
         }
         if (!report.pendingByKey().isEmpty()) {
             Table table = Table.withHeader("FROM KEY", "RECORDS");
-            new TreeMap<>(report.pendingByKey()).forEach(table::row);
+            KeyCounts.byName(report.pendingByKey()).forEach(table::row);
             printer.table(table);
         }
         failures(printer, report.failures());
@@ -64,11 +63,12 @@ final class ReportOutput {
         printer.table(table);
     }
 
-    /** Counts per key, sorted by key id with "legacy" as any other id. */
-    static Table counts(Map<String, Long> byKey, String activeKeyId) {
+    /** A verify report's counts per key, sorted by key id with "legacy" as any other id. */
+    static Table counts(VerifyReport report) {
+        String active = report.activeKey().wireName();
         Table table = Table.withHeader("KEY", "RECORDS");
-        new TreeMap<>(byKey).forEach((key, count) ->
-                table.row(key.equals(activeKeyId) ? key + " (active)" : key, count));
+        KeyCounts.byName(report).forEach((key, count) ->
+                table.row(key.equals(active) ? key + " (active)" : key, count));
         return table;
     }
 }

@@ -34,7 +34,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (json.enabled()) {
             session.printer().json(VerifyReportJson.of(report));
         } else {
-            session.printer().table(ReportOutput.counts(report.recordsByKey(), report.activeKeyId()));
+            session.printer().table(ReportOutput.counts(report));
             session.printer().line(report.total() + " records, " + report.failures().size() + " failed");
             ReportOutput.failures(session.printer(), report.failures());
         }

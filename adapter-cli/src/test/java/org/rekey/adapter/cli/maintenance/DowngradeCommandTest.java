@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rekey.adapter.cli.CliRun;
+import org.rekey.adapter.cli.Fixtures;
 import org.rekey.adapter.cli.TestContext;
 import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.BatchReport;
 import org.rekey.application.port.in.maintenance.RecordFailure;
+import org.rekey.domain.key.KeyRef;
 
 class DowngradeCommandTest {
 
@@ -21,7 +23,7 @@ class DowngradeCommandTest {
 
     private void givenReport(List<RecordFailure> failures) {
         when(context.maintenance.downgradeToLegacy().downgradeToLegacy(any(), any(), any()))
-                .thenReturn(new BatchReport("legacy", false, Map.of("Ab12", 4L), 4, 0, failures, List.of()));
+                .thenReturn(new BatchReport(KeyRef.LEGACY, false, Map.of(Fixtures.key("Ab12"), 4L), 4, 0, failures, List.of()));
     }
 
     @Test

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.rekey.adapter.cli.Fixtures;
+import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.adapter.cli.CliRun;
 import org.rekey.adapter.cli.JsonAssert;
 import org.rekey.adapter.cli.TestContext;
@@ -21,6 +23,7 @@ import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.in.maintenance.RecordFailure;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
+import org.rekey.domain.key.KeyRef;
 
 class ReencryptCommandTest {
 
@@ -38,7 +41,7 @@ class ReencryptCommandTest {
     }
 
     private static BatchReport moved(List<RecordFailure> failures) {
-        return new BatchReport(TARGET, false, Map.of("legacy", 40L, "Zz98", 60L), 98, 2, failures, List.of());
+        return new BatchReport(Fixtures.key(TARGET), false, Map.of(KeyRef.LEGACY, 40L, Fixtures.key("Zz98"), 60L), 98, 2, failures, List.of());
     }
 
     @Test
@@ -107,7 +110,7 @@ class ReencryptCommandTest {
 
     @Test
     void reencrypt_passesBatchSizeAndDryRun() {
-        givenReport(new BatchReport(TARGET, true, Map.of("Zz98", 60L), 0, 0, List.of(), List.of()));
+        givenReport(new BatchReport(Fixtures.key(TARGET), true, Map.of(Fixtures.key("Zz98"), 60L), 0, 0, List.of(), List.of()));
 
         CliRun.Result result = CliRun.run(context, "reencrypt", "--batch-size", "20", "--dry-run");
 

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rekey.adapter.cli.CliRun;
+import org.rekey.adapter.cli.Fixtures;
 import org.rekey.adapter.cli.JsonAssert;
 import org.rekey.adapter.cli.TestContext;
 import org.rekey.application.port.in.maintenance.Progress;
 import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.in.maintenance.RecordFailure;
 import org.rekey.application.port.in.maintenance.VerifyReport;
+import org.rekey.domain.key.KeyRef;
 
 class VerifyCommandTest {
 
@@ -26,7 +28,8 @@ class VerifyCommandTest {
         when(context.maintenance.verifyRecords().verifyRecords(any())).thenAnswer(call -> {
             ProgressListener listener = call.getArgument(0);
             listener.onProgress(new Progress(6, 6, failures.size()));
-            return new VerifyReport(6, Map.of(ACTIVE, 3L, "Zz98", 2L, "legacy", 1L), ACTIVE, failures);
+            return new VerifyReport(6, Map.of(Fixtures.key(ACTIVE), 3L, Fixtures.key("Zz98"), 2L, KeyRef.LEGACY, 1L), 0,
+                    Fixtures.key(ACTIVE), failures);
         });
     }
 

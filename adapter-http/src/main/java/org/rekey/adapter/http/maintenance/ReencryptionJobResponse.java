@@ -3,7 +3,6 @@ package org.rekey.adapter.http.maintenance;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.rekey.application.port.in.maintenance.BatchReport;
 import org.rekey.application.port.in.maintenance.JobView;
 import org.rekey.application.port.in.maintenance.Progress;
@@ -30,7 +29,7 @@ public record ReencryptionJobResponse(String state, String id, String instance, 
     public record ReportResponse(String target, boolean dryRun, Map<String, Long> pendingByKey, long moved,
             long skipped, List<RecordFailureResponse> failures) {
         static ReportResponse of(BatchReport report) {
-            return new ReportResponse(report.target(), report.dryRun(), new TreeMap<>(report.pendingByKey()),
+            return new ReportResponse(report.target().wireName(), report.dryRun(), KeyCounts.byName(report.pendingByKey()),
                     report.moved(), report.skipped(),
                     report.failures().stream().map(RecordFailureResponse::of).toList());
         }

@@ -27,9 +27,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * n8n's own database, in place: the out-ports over n8n's tables. Nothing is created or migrated (n8n owns
- * the schema); opening checks that the schema is the one rekey knows. Transactions and their joining rules
- * are the same as for rekey's own store; the SQL is written out, because n8n's schema differs between its
- * databases (text timestamps on SQLite, a table prefix, composite keys) and every write is a compare-and-set.
+ * the schema); opening checks that the schema is the one rekey knows.
+ *
+ * <p>Transactions are rekey's own store's: the same {@link ThreadBoundTransactions} over a JPA
+ * {@code EntityManagerFactory} (with no entities), so joining, rollback-only and autocommit reads follow the
+ * same rules, and the JDBC work here runs on the transaction's connection ({@link #work}, {@link #read}). The
+ * SQL is written out rather than mapped to entities, on purpose: the table names carry n8n's
+ * {@code DB_TABLE_PREFIX}, known only at run time, while an entity's table is fixed at build time; n8n's
+ * schema differs between its databases (text timestamps on SQLite, uuid and composite keys; {@link N8nSql});
+ * n8n has no version column, so every write is a compare-and-set on the old content of what it changes.
  */
 public final class N8nStore implements AutoCloseable {
 

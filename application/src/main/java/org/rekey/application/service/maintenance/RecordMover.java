@@ -13,7 +13,6 @@ import org.rekey.application.port.in.maintenance.BatchReport;
 import org.rekey.application.port.in.maintenance.Progress;
 import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.in.maintenance.RecordFailure;
-import org.rekey.application.port.in.maintenance.VerifyReport;
 import org.rekey.application.port.out.LoadSecretsPort;
 import org.rekey.application.port.out.RewriteSecretsPort;
 import org.rekey.application.port.out.SecretLocation;
@@ -73,12 +72,11 @@ public final class RecordMover {
 
     private BatchReport move(Target target, BatchCommand command, ProgressListener listener, boolean backUp) {
         Keyring current = keyring.reload();
-        Map<String, Long> pending = pending(target, current);
+        Map<KeyRef, Long> pending = pending(target, current);
         long total = pending.values().stream().mapToLong(Long::longValue).sum();
-        String targetName = target == Target.LEGACY ? VerifyReport.LEGACY
-                : current.activeKey().orElseThrow().id().value();
+        KeyRef targetKey = target == Target.LEGACY ? KeyRef.LEGACY : KeyRef.of(current.activeKey().orElseThrow().id());
         if (command.dryRun()) {
-            return new BatchReport(targetName, true, pending, 0, 0, List.of(), List.of());
+            return new BatchReport(targetKey, true, pending, 0, 0, List.of(), List.of());
         }
         if (backUp && total > 0) {
             backups.before(target == Target.LEGACY ? "downgrade" : "reencrypt");
@@ -99,7 +97,7 @@ public final class RecordMover {
                 break;
             }
         }
-        return new BatchReport(targetName, false, pending, tally.moved, tally.skipped, tally.failures,
+        return new BatchReport(targetKey, false, pending, tally.moved, tally.skipped, tally.failures,
                 rewriteSecrets.noticesAfterRewriting(tally.byColumn));
     }
 
@@ -132,16 +130,16 @@ public final class RecordMover {
         return claimed.isEmpty() ? Optional.empty() : Optional.of(claimed.get(claimed.size() - 1).location());
     }
 
-    private Map<String, Long> pending(Target target, Keyring current) {
+    private Map<KeyRef, Long> pending(Target target, Keyring current) {
         Optional<DataKeyId> active = current.activeKey().map(k -> k.id());
         if (target == Target.ACTIVE_KEY && active.isEmpty()) {
             throw new RekeyException(ErrorCode.NO_ACTIVE_KEY, "there is no active data key to move records to");
         }
-        Map<String, Long> pending = new LinkedHashMap<>();
+        Map<KeyRef, Long> pending = new LinkedHashMap<>();
         loadSecrets.countSecretsByKey().forEach((key, count) -> {
             boolean onTarget = target == Target.LEGACY ? key.isLegacy() : key.dataKey().equals(active);
             if (!onTarget && count > 0) {
-                pending.put(key.wireName(), count);
+                pending.put(key, count);
             }
         });
         return pending;

@@ -1,10 +1,10 @@
 package org.rekey.application.service.maintenance;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.rekey.application.port.in.maintenance.Progress;
 import org.rekey.application.port.in.maintenance.ProgressListener;
 import org.rekey.application.port.in.maintenance.RecordFailure;
@@ -15,6 +15,7 @@ import org.rekey.application.port.out.SecretLocation;
 import org.rekey.application.port.out.StoredSecret;
 import org.rekey.application.service.keyring.KeyringCache;
 import org.rekey.domain.error.RekeyException;
+import org.rekey.domain.key.KeyRef;
 import org.rekey.domain.key.StoredValue;
 
 /**
@@ -24,7 +25,6 @@ import org.rekey.domain.key.StoredValue;
 public final class VerifyRecordsService implements VerifyRecordsUseCase {
 
     static final int PAGE = 500;
-    static final String MALFORMED = "malformed";
 
     private final LoadSecretsPort loadSecrets;
     private final KeyringCache keyring;
@@ -37,7 +37,8 @@ public final class VerifyRecordsService implements VerifyRecordsUseCase {
     @Override
     public VerifyReport verifyRecords(ProgressListener listener) {
         long total = loadSecrets.countSecrets();
-        Map<String, Long> byKey = new TreeMap<>();
+        Map<KeyRef, Long> byKey = new HashMap<>();
+        long malformed = 0;
         List<RecordFailure> failures = new ArrayList<>();
         long done = 0;
         Optional<SecretLocation> after = Optional.empty();
@@ -45,7 +46,12 @@ public final class VerifyRecordsService implements VerifyRecordsUseCase {
         do {
             page = loadSecrets.loadSecretsAfter(after, PAGE);
             for (StoredSecret secret : page) {
-                byKey.merge(keyName(secret.value()), 1L, Long::sum);
+                Optional<KeyRef> key = keyRef(secret.value());
+                if (key.isPresent()) {
+                    byKey.merge(key.get(), 1L, Long::sum);
+                } else {
+                    malformed++;
+                }
                 try {
                     keyring.decrypt(secret.value());
                 } catch (RekeyException e) {
@@ -56,15 +62,12 @@ public final class VerifyRecordsService implements VerifyRecordsUseCase {
             }
             listener.onProgress(new Progress(done, Math.max(total, done), failures.size()));
         } while (page.size() == PAGE);
-        String active = keyring.current().activeKey().map(k -> k.id().value()).orElse(VerifyReport.LEGACY);
-        return new VerifyReport(done, byKey, active, failures);
+        KeyRef active = keyring.current().activeKey().map(k -> KeyRef.of(k.id())).orElse(KeyRef.LEGACY);
+        return new VerifyReport(done, byKey, malformed, active, failures);
     }
 
-    private static String keyName(String data) {
-        try {
-            return StoredValue.parse(data).keyRef().wireName();
-        } catch (RekeyException e) {
-            return MALFORMED;
-        }
+    /** The key a value names; empty for a value that cannot be parsed. */
+    private static Optional<KeyRef> keyRef(String data) {
+        return StoredValue.tryParse(data).map(StoredValue::keyRef);
     }
 }

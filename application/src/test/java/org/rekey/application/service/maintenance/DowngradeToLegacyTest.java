@@ -18,8 +18,10 @@ import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
 import org.rekey.application.testing.TestServices;
 import org.rekey.domain.key.DataKey;
+import org.rekey.domain.key.DataKeyId;
 import org.rekey.domain.key.InstanceKey;
 import org.rekey.domain.key.KeyAlgorithm;
+import org.rekey.domain.key.KeyRef;
 import org.rekey.domain.key.WriteFormat;
 import org.rekey.domain.record.EncryptedRecord;
 
@@ -53,8 +55,8 @@ class DowngradeToLegacyTest {
         BatchReport report = rekey.maintenance().downgradeToLegacy().downgradeToLegacy(new BatchCommand(2, false),
                 ProgressListener.NONE, OPERATOR);
 
-        assertThat(report.target()).isEqualTo(VerifyReport.LEGACY);
-        assertThat(report.pendingByKey()).isEqualTo(Map.of(firstKey, 2L, secondKey, 1L, legacyRow, 1L));
+        assertThat(report.target()).isEqualTo(KeyRef.LEGACY);
+        assertThat(report.pendingByKey()).isEqualTo(Map.of(key(firstKey), 2L, key(secondKey), 1L, key(legacyRow), 1L));
         assertThat(report.moved()).isEqualTo(4);
         List<EncryptedRecord> all = store.loadRecordsAfter(Optional.empty(), 100);
         assertThat(all).hasSize(5);
@@ -71,7 +73,7 @@ class DowngradeToLegacyTest {
 
         try (TestServices off = TestServices.builder().store(store).rotationEnabled(false).build()) {
             VerifyReport report = off.maintenance().verifyRecords().verifyRecords(ProgressListener.NONE);
-            assertThat(report.recordsByKey()).isEqualTo(Map.of(VerifyReport.LEGACY, 1L));
+            assertThat(report.recordsByKey()).isEqualTo(Map.of(KeyRef.LEGACY, 1L));
             assertThat(report.failures()).isEmpty();
         }
     }
@@ -84,8 +86,12 @@ class DowngradeToLegacyTest {
         BatchReport report = rekey.maintenance().downgradeToLegacy().downgradeToLegacy(new BatchCommand(10, true),
                 ProgressListener.NONE, OPERATOR);
 
-        assertThat(report.pendingByKey()).isEqualTo(Map.of(key, 1L));
+        assertThat(report.pendingByKey()).isEqualTo(Map.of(key(key), 1L));
         assertThat(store.loadRecordsAfter(Optional.empty(), 100)).isEqualTo(before);
+    }
+
+    private static KeyRef key(String id) {
+        return KeyRef.of(new DataKeyId(id));
     }
 
     private String create(String name) {

@@ -21,13 +21,13 @@ import org.rekey.application.port.in.maintenance.BatchCommand;
 import org.rekey.application.port.in.maintenance.BatchReport;
 import org.rekey.application.port.in.maintenance.Progress;
 import org.rekey.application.port.in.maintenance.ProgressListener;
-import org.rekey.application.port.in.maintenance.VerifyReport;
 import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
 import org.rekey.application.testing.TestServices;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.DataKeyId;
+import org.rekey.domain.key.KeyRef;
 import org.rekey.domain.key.Keyring;
 import org.rekey.domain.key.WriteFormat;
 import org.rekey.domain.record.EncryptedRecord;
@@ -71,8 +71,8 @@ class ReencryptTest {
 
         BatchReport report = rekey.maintenance().reencrypt().reencrypt(new BatchCommand(2, false), progress::add, OPERATOR);
 
-        assertThat(report.target()).isEqualTo(newKey);
-        assertThat(report.pendingByKey()).isEqualTo(Map.of(oldKey, 5L, VerifyReport.LEGACY, 2L));
+        assertThat(report.target()).isEqualTo(KeyRef.of(new DataKeyId(newKey)));
+        assertThat(report.pendingByKey()).isEqualTo(Map.of(KeyRef.of(new DataKeyId(oldKey)), 5L, KeyRef.LEGACY, 2L));
         assertThat(report.moved()).isEqualTo(7);
         assertThat(report.skipped()).isZero();
         assertThat(report.succeeded()).isTrue();
@@ -111,7 +111,7 @@ class ReencryptTest {
         BatchReport report = rekey.maintenance().reencrypt().reencrypt(new BatchCommand(2, true), ProgressListener.NONE, OPERATOR);
 
         assertThat(report.dryRun()).isTrue();
-        assertThat(report.pendingByKey()).isEqualTo(Map.of(oldKey, 5L, VerifyReport.LEGACY, 2L));
+        assertThat(report.pendingByKey()).isEqualTo(Map.of(KeyRef.of(new DataKeyId(oldKey)), 5L, KeyRef.LEGACY, 2L));
         assertThat(report.moved()).isZero();
         assertThat(store.loadRecordsAfter(Optional.empty(), 100)).isEqualTo(before);
     }

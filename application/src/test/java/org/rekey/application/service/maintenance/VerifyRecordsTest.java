@@ -18,7 +18,9 @@ import org.rekey.application.testing.Fixtures;
 import org.rekey.application.testing.InMemoryStore;
 import org.rekey.application.testing.TestServices;
 import org.rekey.domain.error.ErrorCode;
+import org.rekey.domain.key.DataKeyId;
 import org.rekey.domain.key.InstanceKey;
+import org.rekey.domain.key.KeyRef;
 import org.rekey.domain.key.StoredValue;
 import org.rekey.domain.key.WriteFormat;
 import org.rekey.domain.record.EncryptedRecord;
@@ -53,9 +55,10 @@ class VerifyRecordsTest {
         VerifyReport report = rekey.maintenance().verifyRecords().verifyRecords(progress::add);
 
         assertThat(report.total()).isEqualTo(7);
-        assertThat(report.activeKeyId()).isEqualTo(second);
-        assertThat(report.recordsByKey()).isEqualTo(Map.of(first, 2L, second, 2L, VerifyReport.LEGACY, 1L,
-                VerifyRecordsService.MALFORMED, 1L, "NoSuchKey0000000", 1L));
+        assertThat(report.activeKey()).isEqualTo(key(second));
+        assertThat(report.recordsByKey()).isEqualTo(Map.of(key(first), 2L, key(second), 2L, KeyRef.LEGACY, 1L,
+                key("NoSuchKey0000000"), 1L));
+        assertThat(report.malformed()).isEqualTo(1);
         assertThat(report.succeeded()).isFalse();
         assertThat(report.failures()).extracting(RecordFailure::recordId, RecordFailure::code)
                 .containsExactlyInAnyOrder(
@@ -91,9 +94,13 @@ class VerifyRecordsTest {
 
             VerifyReport report = off.maintenance().verifyRecords().verifyRecords(p -> { });
 
-            assertThat(report.activeKeyId()).isEqualTo(VerifyReport.LEGACY);
-            assertThat(report.recordsByKey()).isEqualTo(Map.of(VerifyReport.LEGACY, 1L));
+            assertThat(report.activeKey()).isEqualTo(KeyRef.LEGACY);
+            assertThat(report.recordsByKey()).isEqualTo(Map.of(KeyRef.LEGACY, 1L));
         }
+    }
+
+    private static KeyRef key(String id) {
+        return KeyRef.of(new DataKeyId(id));
     }
 
     private String create() {
