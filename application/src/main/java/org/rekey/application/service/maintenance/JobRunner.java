@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * the fleet: {@link #start} claims the one running slot (or takes over an abandoned job of the same kind) and
  * records the start in the audit trail in the same transaction; {@link #run} writes heartbeats and progress while
  * the work runs and records how it ended. A running job whose instance stops writing heartbeats for
- * {@link #DEAD_AFTER} is shown as abandoned.
+ * {@link #DEAD_AFTER}, or ran on this host in a process that has ended (killed), is shown as abandoned.
  */
 public final class JobRunner implements ListJobsUseCase, AutoCloseable {
 
@@ -93,7 +93,7 @@ public final class JobRunner implements ListJobsUseCase, AutoCloseable {
             Optional<Job> running = jobs.runningJob();
             if (running.isPresent()) {
                 Job other = running.get();
-                if (other.stateAt(now, DEAD_AFTER) == JobState.RUNNING) {
+                if (shownState(other, now) == JobState.RUNNING) {
                     throw jobRunning(other);
                 }
                 if (other.kind() == kind) {
@@ -141,7 +141,31 @@ public final class JobRunner implements ListJobsUseCase, AutoCloseable {
 
     /** The job as shown now. */
     public JobView view(Job job) {
-        return JobView.of(job, job.stateAt(clock.instant(), DEAD_AFTER));
+        return JobView.of(job, shownState(job, clock.instant()));
+    }
+
+    private JobState shownState(Job job, Instant now) {
+        JobState state = job.stateAt(now, DEAD_AFTER);
+        return state == JobState.RUNNING && endedOnThisHost(job.instance()) ? JobState.ABANDONED : state;
+    }
+
+    /**
+     * Whether {@code other} ({@code host:pid}) ran on this host in a process that no longer runs: a job killed
+     * there need not wait for its heartbeats to age before a rerun resumes it.
+     */
+    private boolean endedOnThisHost(String other) {
+        int colon = other.lastIndexOf(':');
+        int ownColon = instance.lastIndexOf(':');
+        if (colon < 0 || ownColon < 0 || !other.substring(0, colon).equals(instance.substring(0, ownColon))
+                || other.equals(instance)) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(other.substring(colon + 1));
+            return ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** The latest job of {@code kind}, as stored now. */

@@ -104,6 +104,24 @@ class JobRunnerTest {
     }
 
     @Test
+    void aJobWhoseProcessOnThisHostEnded_isAbandonedAtOnce() throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        JobRunner killed = runner("this-host:" + ended.pid());
+        JobRunner rerun = runner("this-host:" + ProcessHandle.current().pid());
+        try {
+            Job job = killed.start(JobKind.INSTANCE_KEY_CHANGE, ALICE);
+
+            assertThat(rerun.view(job).state()).isEqualTo(JobState.ABANDONED);
+            assertThat(instanceB.view(job).state()).as("another host cannot tell").isEqualTo(JobState.RUNNING);
+            assertThat(rerun.start(JobKind.INSTANCE_KEY_CHANGE, ALICE).id()).isEqualTo(job.id());
+        } finally {
+            killed.close();
+            rerun.close();
+        }
+    }
+
+    @Test
     void anAbandonedJobOfAnotherKind_isClosedAsAbandoned_andTheNewOneStarts() {
         Job abandoned = instanceA.start(JobKind.DOWNGRADE, ALICE);
         clock.advance(JobRunner.DEAD_AFTER.plusSeconds(1));
