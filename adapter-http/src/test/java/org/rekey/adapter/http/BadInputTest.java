@@ -6,6 +6,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -115,6 +116,14 @@ class BadInputTest extends ApiTest {
         rows.add(tooLarge("oversize body", "POST", REENCRYPTION, false));
         rows.add(query("unknown query parameter", "GET", REENCRYPTION + "?x=1"));
         rows.add(query("unknown query parameter", "GET", "/rest/encryption/status?x=1"));
+        // GET /rest/encryption/jobs, GET /rest/audit
+        rows.add(query("take 0", "GET", "/rest/encryption/jobs?take=0"));
+        rows.add(query("take over 1000", "GET", "/rest/encryption/jobs?take=1001"));
+        rows.add(query("unknown query parameter", "GET", "/rest/encryption/jobs?state=running"));
+        rows.add(query("unknown action", "GET", "/rest/audit?action=key.explode"));
+        rows.add(query("since not a date", "GET", "/rest/audit?since=yesterday"));
+        rows.add(query("negative skip", "GET", "/rest/audit?skip=-1"));
+        rows.add(query("unknown query parameter", "GET", "/rest/audit?actor=me"));
         // GET /rest/module-settings
         rows.add(query("unknown query parameter", "GET", "/rest/module-settings?x=1"));
         // POST /rest/credentials
@@ -172,7 +181,7 @@ class BadInputTest extends ApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
     void malformedRequest_isRejectedAndChangesNothing(Row row) {
-        ApiResponse response = api.send(request(row));
+        ApiResponse response = row.status() == 413 ? sendOversize(row) : api.send(request(row));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(row.status());
         assertThat(response.json().get("code").asText()).isEqualTo(row.code());
@@ -211,6 +220,24 @@ class BadInputTest extends ApiTest {
 
     private String message(String method, String path, String body) {
         return api.send(method, path, ApiFixture.OWNER, JSON, body).json().get("message").asText();
+    }
+
+    /**
+     * The server answers an oversize body with 413 before reading it, and closes the connection. A client that
+     * sends the whole body at once races that close, and on a busy machine the kernel may reset the connection
+     * before the client reads the answer (JDK 17's client, told to wait for {@code 100 Continue}, hangs on the
+     * 413 instead: seen here). A reset is retried, a few times; any answer but the 413 still fails the row.
+     */
+    private ApiResponse sendOversize(Row row) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return api.send(request(row));
+            } catch (AssertionError e) {
+                if (!(e.getCause() instanceof IOException) || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static HttpRequest request(Row row) {
