@@ -8,9 +8,9 @@ import java.util.function.Function;
 import org.rekey.application.audit.Actor;
 import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.job.Job;
+import org.rekey.application.job.JobCounts;
 import org.rekey.application.job.JobKind;
 import org.rekey.application.job.JobState;
-import org.rekey.application.port.in.maintenance.Progress;
 import org.rekey.application.port.out.JobStorePort;
 import org.rekey.domain.error.RekeyException;
 
@@ -104,16 +104,16 @@ public final class JobRepository implements JobStorePort {
         row.instance = job.instance();
         row.heartbeatAt = job.heartbeatAt();
         row.finishedAt = job.finishedAt().orElse(null);
-        row.done = job.progress().done();
-        row.total = job.progress().total();
-        row.failed = job.progress().failed();
+        row.done = job.counts().done();
+        row.total = job.counts().total();
+        row.failed = job.counts().failed();
         row.lastError = job.lastError().orElse(null);
     }
 
     private static Job toDomain(JobEntity row) {
         return new Job(row.id, JobKind.fromWire(row.kind), JobState.fromWire(row.state), row.instance,
                 new Actor(Actor.Kind.fromWire(row.actorKind), row.actorId, row.actorLabel), row.startedAt,
-                row.heartbeatAt, Optional.ofNullable(row.finishedAt), new Progress(row.done, row.total, row.failed),
+                row.heartbeatAt, Optional.ofNullable(row.finishedAt), new JobCounts(row.done, row.total, row.failed),
                 Optional.ofNullable(row.lastError), row.version);
     }
 }

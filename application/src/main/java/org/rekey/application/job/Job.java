@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.rekey.application.audit.Actor;
-import org.rekey.application.port.in.maintenance.Progress;
 
 /**
  * One job's row, shared by every instance: what it is, who started it, which instance runs it, its last
@@ -13,7 +12,7 @@ import org.rekey.application.port.in.maintenance.Progress;
  * another instance changed meanwhile fails.
  */
 public record Job(String id, JobKind kind, JobState state, String instance, Actor actor, Instant startedAt,
-        Instant heartbeatAt, Optional<Instant> finishedAt, Progress progress, Optional<String> lastError,
+        Instant heartbeatAt, Optional<Instant> finishedAt, JobCounts counts, Optional<String> lastError,
         long version) {
 
     public static final int MAX_ERROR_LENGTH = 1000;
@@ -27,7 +26,7 @@ public record Job(String id, JobKind kind, JobState state, String instance, Acto
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(heartbeatAt, "heartbeatAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
-        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(counts, "counts");
         lastError = lastError.map(e -> e.length() <= MAX_ERROR_LENGTH ? e : e.substring(0, MAX_ERROR_LENGTH));
     }
 
@@ -36,17 +35,17 @@ public record Job(String id, JobKind kind, JobState state, String instance, Acto
         return state == JobState.RUNNING && heartbeatAt.plus(deadAfter).isBefore(now) ? JobState.ABANDONED : state;
     }
 
-    public Job withProgress(Progress next, Instant at) {
+    public Job withCounts(JobCounts next, Instant at) {
         return new Job(id, kind, state, instance, actor, startedAt, at, finishedAt, next, lastError, version);
     }
 
     public Job finished(JobState end, Instant at, Optional<String> error) {
-        return new Job(id, kind, end, instance, actor, startedAt, at, Optional.of(at), progress, error, version);
+        return new Job(id, kind, end, instance, actor, startedAt, at, Optional.of(at), counts, error, version);
     }
 
     /** The same job, run on from here by {@code newInstance} (its counts go on from where they were). */
     public Job takenOver(String newInstance, Instant at) {
-        return new Job(id, kind, JobState.RUNNING, newInstance, actor, startedAt, at, Optional.empty(), progress,
+        return new Job(id, kind, JobState.RUNNING, newInstance, actor, startedAt, at, Optional.empty(), counts,
                 lastError, version);
     }
 }

@@ -417,7 +417,7 @@ public final class InMemoryStore implements TransactionPort, LoadDataKeysPort, S
                 return Optional.<Job>empty();
             }
             Job next = new Job(job.id(), job.kind(), job.state(), job.instance(), job.actor(), job.startedAt(),
-                    job.heartbeatAt(), job.finishedAt(), job.progress(), job.lastError(), job.version() + 1);
+                    job.heartbeatAt(), job.finishedAt(), job.counts(), job.lastError(), job.version() + 1);
             jobs.put(job.id(), next);
             return Optional.of(next);
         });

@@ -14,6 +14,7 @@ import org.rekey.application.audit.Actor;
 import org.rekey.application.audit.AuditOutcome;
 import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.job.Job;
+import org.rekey.application.job.JobCounts;
 import org.rekey.application.job.JobKind;
 import org.rekey.application.job.JobState;
 import org.rekey.application.port.in.PageRequest;
@@ -106,7 +107,7 @@ public final class JobRunner implements ListJobsUseCase, AutoCloseable {
                         .orElseThrow(() -> takenMeanwhile());
             }
             Job created = jobs.insertJob(new Job(RandomIds.next(random), kind, JobState.RUNNING, instance, actor, now,
-                    now, Optional.empty(), new Progress(0, 0, 0), Optional.empty(), 0));
+                    now, Optional.empty(), JobCounts.NONE, Optional.empty(), 0));
             audit.succeeded(actor, kind.started(), created.id(), "on " + instance);
             return created;
         }));
@@ -134,9 +135,43 @@ public final class JobRunner implements ListJobsUseCase, AutoCloseable {
         }
     }
 
-    /** Starts and runs a job of {@code kind} on the calling thread. */
+    /**
+     * Starts and runs a job of {@code kind} on the calling thread; while a job of a {@link JobKind#joinable()}
+     * kind runs on another instance, works beside it instead (the job stays that instance's; this instance's
+     * part is in the audit trail).
+     */
     public <T> T runNow(JobKind kind, Actor actor, Function<ProgressListener, T> work, Function<T, Ending> ending) {
-        return run(start(kind, actor), work, ending);
+        Optional<Job> running = kind.joinable() ? runningAlive(kind) : Optional.empty();
+        if (running.isPresent()) {
+            return join(running.get(), actor, work, ending);
+        }
+        Job started;
+        try {
+            started = start(kind, actor);
+        } catch (RekeyException e) {
+            Optional<Job> joinable = kind.joinable() && e.code() == ApplicationErrorCode.JOB_RUNNING
+                    ? runningAlive(kind) : Optional.empty();
+            if (joinable.isPresent()) {
+                return join(joinable.get(), actor, work, ending);
+            }
+            throw e;
+        }
+        return run(started, work, ending);
+    }
+
+    private Optional<Job> runningAlive(JobKind kind) {
+        return jobs.runningJob().filter(job -> job.kind() == kind)
+                .filter(job -> shownState(job, clock.instant()) == JobState.RUNNING);
+    }
+
+    private <T> T join(Job job, Actor actor, Function<ProgressListener, T> work, Function<T, Ending> ending) {
+        audit.succeeded(actor, job.kind().started(), job.id(), "joins the job running on " + job.instance()
+                + ", from " + instance);
+        T result = audit.failuresOf(actor, job.kind().finished(), job.id(), () -> work.apply(ProgressListener.NONE));
+        Ending end = ending.apply(result);
+        audit.record(actor, job.kind().finished(), job.id(), end.succeeded() ? AuditOutcome.SUCCEEDED
+                : AuditOutcome.FAILED, "this instance's part: " + end.detail());
+        return result;
     }
 
     /** The job as shown now. */
@@ -207,7 +242,7 @@ public final class JobRunner implements ListJobsUseCase, AutoCloseable {
 
         Tracker(Job job) {
             this.saved = job;
-            this.progress = job.progress();
+            this.progress = JobView.of(job, job.state()).progress();
             this.lastWrite = clock.instant();
         }
 
@@ -223,7 +258,7 @@ public final class JobRunner implements ListJobsUseCase, AutoCloseable {
                 return;
             }
             try {
-                save(saved.withProgress(progress, clock.instant()));
+                save(saved.withCounts(counts(), clock.instant()));
             } catch (RekeyException e) { // a missed heartbeat is retried at the next one
                 LOG.warn("could not write job {}'s heartbeat [{}]: {}", saved.id(), e.code(), e.getMessage());
             }
@@ -231,7 +266,7 @@ public final class JobRunner implements ListJobsUseCase, AutoCloseable {
 
         synchronized void finish(JobState end, String detail, Optional<String> error) {
             Instant now = clock.instant();
-            Job finished = saved.withProgress(progress, now).finished(end, now, error);
+            Job finished = saved.withCounts(counts(), now).finished(end, now, error);
             try {
                 own.inTransaction(() -> {
                     save(finished);
@@ -242,6 +277,10 @@ public final class JobRunner implements ListJobsUseCase, AutoCloseable {
             } catch (RekeyException e) {
                 LOG.error("could not record the end of job {} [{}]: {}", saved.id(), e.code(), e.getMessage());
             }
+        }
+
+        private JobCounts counts() {
+            return new JobCounts(progress.done(), progress.total(), progress.failed());
         }
 
         private void save(Job next) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.rekey.domain.error.RekeyAssertions.assertRejected;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rekey.application.audit.Actor;
@@ -85,6 +86,26 @@ class JobRunnerTest {
         assertThat(last.outcome()).isEqualTo(AuditOutcome.REFUSED);
         assertThat(last.actor()).isEqualTo(BOB);
         assertThat(instanceB.listJobs(PageRequest.first(10)).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchJobOfTheSameKind_isJoined_byAnInstanceThatDoesItsPart() {
+        Job running = instanceA.start(JobKind.REENCRYPT, ALICE);
+
+        String part = instanceB.runNow(JobKind.REENCRYPT, BOB, progress -> "b's part",
+                done -> new JobRunner.Ending(true, "7 moved"));
+
+        assertThat(part).isEqualTo("b's part");
+        assertThat(own.listJobs(0, 10)).singleElement().satisfies(job -> {
+            assertThat(job.id()).isEqualTo(running.id());
+            assertThat(job.instance()).as("the job stays the first instance's").isEqualTo("host-a:1");
+        });
+        List<AuditEntry> trail = own.auditTrail();
+        assertThat(trail.get(trail.size() - 2).detail()).contains("joins the job running on host-a:1");
+        assertThat(trail.get(trail.size() - 1).detail()).isEqualTo("this instance's part: 7 moved");
+        assertThat(trail.get(trail.size() - 1).actor()).isEqualTo(BOB);
+        assertRejected(ApplicationErrorCode.JOB_RUNNING, () -> instanceB.runNow(JobKind.INSTANCE_KEY_CHANGE, BOB,
+                progress -> "", done -> new JobRunner.Ending(true, "")));
     }
 
     @Test

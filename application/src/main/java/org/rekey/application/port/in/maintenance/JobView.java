@@ -16,6 +16,7 @@ public record JobView(String id, JobKind kind, JobState state, String instance, 
 
     public static JobView of(Job job, JobState shownState) {
         return new JobView(job.id(), job.kind(), shownState, job.instance(), job.actor(), job.startedAt(),
-                job.heartbeatAt(), job.finishedAt(), job.progress(), job.lastError());
+                job.heartbeatAt(), job.finishedAt(),
+                new Progress(job.counts().done(), job.counts().total(), job.counts().failed()), job.lastError());
     }
 }

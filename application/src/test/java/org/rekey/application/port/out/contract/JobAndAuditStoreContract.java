@@ -19,9 +19,9 @@ import org.rekey.application.audit.AuditEntry;
 import org.rekey.application.audit.AuditOutcome;
 import org.rekey.application.error.ApplicationErrorCode;
 import org.rekey.application.job.Job;
+import org.rekey.application.job.JobCounts;
 import org.rekey.application.job.JobKind;
 import org.rekey.application.job.JobState;
-import org.rekey.application.port.in.maintenance.Progress;
 import org.rekey.application.port.out.AuditLogPort;
 import org.rekey.application.port.out.JobStorePort;
 import org.rekey.application.port.out.TransactionPort;
@@ -65,7 +65,7 @@ public abstract class JobAndAuditStoreContract {
     @Test
     void aFinishedJob_freesTheSlot_andKeepsItsEnd() {
         Job first = store.jobs().insertJob(running("job1", JobKind.REENCRYPT, T0));
-        Job finished = store.jobs().updateJob(first.withProgress(new Progress(5, 5, 1), T0.plusSeconds(2))
+        Job finished = store.jobs().updateJob(first.withCounts(new JobCounts(5, 5, 1), T0.plusSeconds(2))
                 .finished(JobState.FAILED, T0.plusSeconds(3), Optional.of("1 record failed"))).orElseThrow();
 
         Job second = store.jobs().insertJob(running("job2", JobKind.DOWNGRADE, T0.plusSeconds(4)));
@@ -75,7 +75,7 @@ public abstract class JobAndAuditStoreContract {
         assertThat(stored).isEqualTo(finished);
         assertThat(stored.state()).isEqualTo(JobState.FAILED);
         assertThat(stored.finishedAt()).contains(T0.plusSeconds(3));
-        assertThat(stored.progress()).isEqualTo(new Progress(5, 5, 1));
+        assertThat(stored.counts()).isEqualTo(new JobCounts(5, 5, 1));
         assertThat(stored.lastError()).contains("1 record failed");
         assertThat(stored.actor()).isEqualTo(ALICE);
     }
@@ -83,7 +83,7 @@ public abstract class JobAndAuditStoreContract {
     @Test
     void updateJob_isACompareAndSetOnTheVersion() {
         Job read = store.jobs().insertJob(running("job1", JobKind.REENCRYPT, T0));
-        Job saved = store.jobs().updateJob(read.withProgress(new Progress(1, 9, 0), T0.plusSeconds(5))).orElseThrow();
+        Job saved = store.jobs().updateJob(read.withCounts(new JobCounts(1, 9, 0), T0.plusSeconds(5))).orElseThrow();
 
         assertThat(saved.version()).isGreaterThan(read.version());
         assertThat(store.jobs().updateJob(read.takenOver("other-host:7", T0.plusSeconds(60))))
@@ -160,7 +160,7 @@ public abstract class JobAndAuditStoreContract {
     }
 
     private static Job running(String id, JobKind kind, Instant at) {
-        return new Job(id, kind, JobState.RUNNING, "host-a:1", ALICE, at, at, Optional.empty(), new Progress(0, 0, 0),
+        return new Job(id, kind, JobState.RUNNING, "host-a:1", ALICE, at, at, Optional.empty(), JobCounts.NONE,
                 Optional.empty(), 0);
     }
 
