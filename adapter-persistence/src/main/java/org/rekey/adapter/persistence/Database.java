@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -30,7 +29,6 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final long CONNECTION_TIMEOUT_MILLIS = 10_000;
-    private static final int REACHABILITY_TIMEOUT_SECONDS = 2;
 
     private final HikariDataSource pool;
     private final EntityManagerFactory entityManagers;
@@ -187,18 +185,6 @@ public final class Database implements AutoCloseable {
     /** {@code CheckStorePort}: whether rekey's tables answer, within a few seconds; false once closed. */
     public CheckStorePort storeCheck() {
         return storeCheck;
-    }
-
-    /** Whether a trivial query succeeds now (for health checks); waits at most the pool's connection timeout. */
-    public boolean isReachable() {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout(REACHABILITY_TIMEOUT_SECONDS);
-            statement.execute("SELECT 1");
-            return true;
-        } catch (SQLException e) {
-            LOG.warn("the database is not reachable: {}", JdbcUrls.redact(e.getMessage()));
-            return false;
-        }
     }
 
     @Override

@@ -101,13 +101,13 @@ class DatabaseTest {
     }
 
     @Test
-    void isReachable_whileOpen_andNotAfterClose() {
+    void storeAnswers_whileOpen_andNotAfterClose() {
         Database database = Database.open(new H2TestDatabase().settings());
-        assertThat(database.isReachable()).isTrue();
+        assertThat(database.storeCheck().storeAnswers()).isTrue();
 
         database.close();
 
-        assertThat(database.isReachable()).isFalse();
+        assertThat(database.storeCheck().storeAnswers()).isFalse();
     }
 
     @Test
