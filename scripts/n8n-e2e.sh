@@ -392,6 +392,40 @@ step_restore() {
   n8n_reads_everything after-restore
 }
 
+# After rekey's steps: each writing command left a succeeded job, and the audit trail (in rekey's own database,
+# never n8n's) names each of them, the restore, and the OS user who ran them.
+step_jobs_and_audit() {
+  [ -z "$SKIP_REKEY" ] || return 0
+  n8n_log "== step: rekey jobs / rekey audit"
+  rekey_run jobs jobs --json
+  local kinds
+  kinds=$(jq -r '[.items[] | select(.state == "succeeded") | .kind] | sort | unique | join(",")' "$T/rekey-jobs.out")
+  [ "$kinds" = "downgrade,instance-key-change,reencrypt" ] \
+    || fail "rekey jobs should list succeeded reencrypt, downgrade and instance-key-change jobs, not: $kinds"
+  [ "$(jq '[.items[] | select(.state != "succeeded")] | length' "$T/rekey-jobs.out")" = 0 ] \
+    || fail "a job did not succeed: $(jq -c '.items' "$T/rekey-jobs.out")"
+  rekey_run audit audit --json --take 1000
+  local action
+  for action in reencrypt.start reencrypt.finish key.rotate downgrade.finish instance-key-change.finish \
+      backup.restore; do
+    [ "$(jq --arg a "$action" '[.items[] | select(.action == $a and .outcome == "succeeded")] | length' \
+      "$T/rekey-audit.out")" -ge 1 ] || fail "the audit trail has no succeeded $action"
+  done
+  [ "$(jq --arg u "$(id -un)" '[.items[] | select(.actor.kind == "operator" and .actor.label == $u)] | length' \
+    "$T/rekey-audit.out")" -ge 6 ] || fail "the audit trail should name the OS user who ran rekey"
+  if grep -q -F "$KEY_NEW" "$T/rekey-audit.out" || grep -q -F "$KEY_OLD" "$T/rekey-audit.out"; then
+    fail "the audit trail holds an instance key"
+  fi
+  local n8n_tables
+  if [ "$BACKEND" = sqlite ]; then
+    n8n_tables=$(sql "SELECT name FROM sqlite_master WHERE name IN ('job', 'audit_entry')")
+  else
+    n8n_tables=$(sql "SELECT table_name FROM information_schema.tables WHERE table_name IN ('job', 'audit_entry')")
+  fi
+  [ -z "$n8n_tables" ] || fail "rekey's own tables appeared in n8n's database: $n8n_tables"
+  ok "rekey jobs and rekey audit record every step, with its operator, in rekey's own database"
+}
+
 # cookie_still_valid JAR: the status n8n gives a request authenticated only by that session cookie.
 cookie_still_valid() { http_status "$1" GET /login; }
 
@@ -458,6 +492,7 @@ run_backend() {
   step_downgrade
   step_instance_key_change
   step_restore
+  step_jobs_and_audit
 
   stop_n8n
   n8n_log "==== $BACKEND passed ($(( $(date +%s) - started )) s so far)"
