@@ -113,11 +113,8 @@ final class ProcessCliContext implements CliContext, AutoCloseable {
                     + " a main instance with {}=true does", RekeyConfig.ROTATE_EVERY, RekeyConfig.ROTATION_FLAG);
             return Optional.empty();
         }
-        Duration check = ScheduledRotation.CHECK_EVERY.compareTo(period.get().dividedBy(4)) < 0
-                ? ScheduledRotation.CHECK_EVERY
-                : period.get().dividedBy(4);
-        return Optional.of(ScheduledRotation.start(running.keys().rotateDataKey(), period.get(), check,
-                Actor.thisInstance()));
+        return Optional.of(ScheduledRotation.start(running.keys().rotateDataKey(), period.get(),
+                ScheduledRotation.checkEvery(period.get()), Actor.thisInstance()));
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.rekey.application.audit;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
-import org.rekey.domain.error.RekeyException;
 
 /**
  * Who asked for a change: an API token (its id and label, never its secret), an operator at the command line
@@ -14,7 +13,7 @@ public record Actor(Kind kind, String id, String label) {
     private static final int MAX_LENGTH = 255;
 
     /** The kinds of actor, with the names the audit trail shows. */
-    public enum Kind {
+    public enum Kind implements WireName {
         API_KEY("api-key"), OPERATOR("operator"), SCHEDULER("scheduler");
 
         private final String wireName;
@@ -23,17 +22,13 @@ public record Actor(Kind kind, String id, String label) {
             this.wireName = wireName;
         }
 
+        @Override
         public String wireName() {
             return wireName;
         }
 
         public static Kind fromWire(String name) {
-            for (Kind kind : values()) {
-                if (kind.wireName.equals(name)) {
-                    return kind;
-                }
-            }
-            throw RekeyException.invalid("unknown actor kind '" + name + "'");
+            return WireName.parse(Kind.class, name, "actor kind");
         }
     }
 

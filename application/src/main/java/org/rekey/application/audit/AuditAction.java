@@ -3,7 +3,7 @@ package org.rekey.application.audit;
 import org.rekey.domain.error.RekeyException;
 
 /** What an audit entry records, with the name the trail shows and filters by. */
-public enum AuditAction {
+public enum AuditAction implements WireName {
     KEY_ROTATE("key.rotate"),
     KEY_IMPORT("key.import"),
     KEY_DESTROY("key.destroy"),
@@ -24,21 +24,13 @@ public enum AuditAction {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
 
-    /** @throws RekeyException {@code INVALID_INPUT} naming the actions there are */
+    /** @throws RekeyException {@code INVALID_INPUT} naming the names there are */
     public static AuditAction fromWire(String name) {
-        for (AuditAction action : values()) {
-            if (action.wireName.equals(name)) {
-                return action;
-            }
-        }
-        StringBuilder known = new StringBuilder();
-        for (AuditAction action : values()) {
-            known.append(known.length() == 0 ? "" : ", ").append(action.wireName);
-        }
-        throw RekeyException.invalid("unknown audit action '" + name + "'; one of " + known);
+        return WireName.parse(AuditAction.class, name, "audit action");
     }
 }

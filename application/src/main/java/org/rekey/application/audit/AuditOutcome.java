@@ -3,7 +3,7 @@ package org.rekey.application.audit;
 import org.rekey.domain.error.RekeyException;
 
 /** How the recorded operation ended. */
-public enum AuditOutcome {
+public enum AuditOutcome implements WireName {
     SUCCEEDED("succeeded"), FAILED("failed"), REFUSED("refused");
 
     private final String wireName;
@@ -12,16 +12,13 @@ public enum AuditOutcome {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
 
+    /** @throws RekeyException {@code INVALID_INPUT} naming the names there are */
     public static AuditOutcome fromWire(String name) {
-        for (AuditOutcome outcome : values()) {
-            if (outcome.wireName.equals(name)) {
-                return outcome;
-            }
-        }
-        throw RekeyException.invalid("unknown audit outcome '" + name + "'");
+        return WireName.parse(AuditOutcome.class, name, "audit outcome");
     }
 }

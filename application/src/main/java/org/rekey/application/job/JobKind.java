@@ -1,10 +1,11 @@
 package org.rekey.application.job;
 
 import org.rekey.application.audit.AuditAction;
+import org.rekey.application.audit.WireName;
 import org.rekey.domain.error.RekeyException;
 
 /** The long operations that run as jobs, one at a time across the fleet. */
-public enum JobKind {
+public enum JobKind implements WireName {
     REENCRYPT("reencrypt", AuditAction.REENCRYPT_START, AuditAction.REENCRYPT_FINISH, true),
     DOWNGRADE("downgrade", AuditAction.DOWNGRADE_START, AuditAction.DOWNGRADE_FINISH, true),
     INSTANCE_KEY_CHANGE("instance-key-change", AuditAction.INSTANCE_KEY_CHANGE_START,
@@ -30,6 +31,7 @@ public enum JobKind {
         return joinable;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -42,12 +44,8 @@ public enum JobKind {
         return finished;
     }
 
+    /** @throws RekeyException {@code INVALID_INPUT} naming the names there are */
     public static JobKind fromWire(String name) {
-        for (JobKind kind : values()) {
-            if (kind.wireName.equals(name)) {
-                return kind;
-            }
-        }
-        throw RekeyException.invalid("unknown job kind '" + name + "'");
+        return WireName.parse(JobKind.class, name, "job kind");
     }
 }

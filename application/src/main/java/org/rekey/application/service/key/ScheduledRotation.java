@@ -38,6 +38,12 @@ public final class ScheduledRotation implements AutoCloseable {
         this.scheduler = Actor.scheduler(instance);
     }
 
+    /** Every minute, or four times a period shorter than four minutes. */
+    public static Duration checkEvery(Duration period) {
+        Duration quarter = period.dividedBy(4);
+        return quarter.compareTo(CHECK_EVERY) < 0 ? quarter : CHECK_EVERY;
+    }
+
     /** Checks now, then every {@code checkEvery}. */
     public static ScheduledRotation start(RotateDataKeyUseCase rotate, Duration period, Duration checkEvery,
             String instance) {
