@@ -31,13 +31,13 @@ public final class RotateDataKeyService implements RotateDataKeyUseCase {
     private final Clock clock;
     private final SecureRandom random;
     private final RekeyEventsPort events;
-    private final KeyringCache keyring;
+    private final KeyringCache cache;
     private final LoadDataKeysPort loadDataKeys;
 
-    public RotateDataKeyService(KeyChanges keyChanges, KeyringCache keyring, LoadDataKeysPort loadDataKeys,
+    public RotateDataKeyService(KeyChanges keyChanges, KeyringCache cache, LoadDataKeysPort loadDataKeys,
             RekeySettings settings, Clock clock, SecureRandom random, RekeyEventsPort events) {
         this.keyChanges = keyChanges;
-        this.keyring = keyring;
+        this.cache = cache;
         this.loadDataKeys = loadDataKeys;
         this.settings = settings;
         this.clock = clock;
@@ -55,7 +55,7 @@ public final class RotateDataKeyService implements RotateDataKeyUseCase {
         Predicate<Keyring> due = keyring -> keyring.activeKey()
                 .map(active -> !active.createdAt().plus(maxAge).isAfter(clock.instant()))
                 .orElse(true);
-        if (!due.test(keyring.current().refresh(loadDataKeys.loadDataKeys()))) {
+        if (!due.test(cache.current().refresh(loadDataKeys.loadDataKeys()))) {
             return Optional.empty(); // the common case, without a backup or a transaction
         }
         return rotate(actor, due);
