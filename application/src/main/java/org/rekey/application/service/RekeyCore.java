@@ -96,13 +96,14 @@ public final class RekeyCore implements AutoCloseable {
     private final AuditUseCases audit;
     private final KeyringCache keyring;
     private final JobRunner jobs;
+    private final AuditTrail trail;
     private final ReencryptionJobService reencryptionJob;
 
     private RekeyCore(OutPorts ports, RekeySettings config, Clock clock, SecureRandom random, KeyringCache keyring,
             InstanceKeyResolver resolver, BackupListener backupListener, LongSupplier nanoClock) {
         Backups backups = new Backups(ports.backups(), backupListener);
         String instance = Actor.thisInstance();
-        AuditTrail trail = new AuditTrail(ports.audit(), ports.ownTransactions(), clock, instance);
+        this.trail = new AuditTrail(ports.audit(), ports.ownTransactions(), clock, instance);
         KeyChanges keyChanges = new KeyChanges(ports.transactions(), ports.loadDataKeys(), ports.saveDataKeys(),
                 keyring, backups, trail);
         RecordMover mover = new RecordMover(ports.transactions(), ports.loadSecrets(), ports.rewriteSecrets(),
@@ -207,10 +208,11 @@ public final class RekeyCore implements AutoCloseable {
         return keyring;
     }
 
-    /** Stops the background re-encryption and heartbeat threads. */
+    /** Stops the background re-encryption and heartbeat threads, and writes the refusals counted last. */
     @Override
     public void close() {
         reencryptionJob.close();
         jobs.close();
+        trail.flushRefusals();
     }
 }

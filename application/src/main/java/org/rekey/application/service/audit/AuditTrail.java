@@ -101,12 +101,29 @@ public final class AuditTrail {
             refusals = 0;
             refusalsSince = now;
         }
-        String detail = since == null
-                ? count + " refused authentication"
-                : count + " refused authentication" + (count == 1 ? "" : "s") + " since " + since;
+        writeRefusals(now, count, since);
+    }
+
+    /** Writes the refusals counted since the last entry, if any: when the instance stops. */
+    public void flushRefusals() {
+        long count;
+        Instant since;
+        synchronized (this) {
+            count = refusals;
+            since = refusalsSince;
+            refusals = 0;
+        }
+        if (count > 0) {
+            writeRefusals(clock.instant(), count, since);
+        }
+    }
+
+    private void writeRefusals(Instant at, long count, Instant since) {
+        String detail = count + " refused authentication" + (count == 1 ? "" : "s")
+                + (since == null ? "" : " since " + since);
         try {
             own.inTransaction(() -> {
-                log.appendAudit(new AuditEntry(now, Actor.apiKey("unknown", "unauthenticated"),
+                log.appendAudit(new AuditEntry(at, Actor.apiKey("unknown", "unauthenticated"),
                         AuditAction.AUTH_REFUSED, instance, AuditOutcome.REFUSED, detail));
                 return null;
             });

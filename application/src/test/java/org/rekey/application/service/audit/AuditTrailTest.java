@@ -90,7 +90,7 @@ class AuditTrailTest {
         assertThat(trail.get(0).target()).isEqualTo(created.key().id());
         assertThat(trail.get(0).detail()).isEqualTo("label 'ci', scopes credential:list,credential:read");
         assertThat(trail.get(2).outcome()).isEqualTo(AuditOutcome.REFUSED);
-        String secret = created.token().substring(created.token().lastIndexOf('_') + 1);
+        String secret = created.token().substring("rk_".length() + created.key().id().length() + 1);
         assertThat(trail).allSatisfy(entry -> assertThat(entry.toString()).doesNotContain(secret));
     }
 
@@ -108,6 +108,18 @@ class AuditTrailTest {
         assertThat(refusals.get(0).detail()).isEqualTo("1 refused authentication");
         assertThat(refusals.get(1).detail()).startsWith("5 refused authentications since ");
         assertThat(refusals.get(1).outcome()).isEqualTo(AuditOutcome.REFUSED);
+    }
+
+    @Test
+    void refusalsCountedInTheLastMinute_areWrittenWhenTheInstanceStops() {
+        rekey.apiKeys().authenticate().authenticate("not a token");
+        rekey.apiKeys().authenticate().authenticate("not a token either");
+        rekey.apiKeys().authenticate().authenticate("nor this");
+
+        rekey.close();
+
+        assertThat(store.auditTrail()).extracting(AuditEntry::detail).containsExactly("1 refused authentication",
+                "2 refused authentications since " + clock.instant());
     }
 
     @Test
