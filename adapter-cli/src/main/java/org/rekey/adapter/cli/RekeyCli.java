@@ -27,7 +27,8 @@ public final class RekeyCli {
         JsonCodec json = new JsonCodec();
         Printer printer = new Printer(out, err, context.isTerminal(), json);
         CliSession session = new CliSession(context::useCases, context::restoreBackup, context::serve,
-                context::offerNewInstanceKey, context::deferSeeding, context::environment, context::actor, printer, json,
+                context::offerNewInstanceKey, context::deferSeeding, context::environment, context::actor, printer,
+                json,
                 System::nanoTime);
         context.onBackup(taken -> {
             printer.notice("backup: " + taken.path());

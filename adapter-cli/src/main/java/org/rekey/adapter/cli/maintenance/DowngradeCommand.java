@@ -48,7 +48,8 @@ final class DowngradeCommand implements Callable<Integer> {
     public Integer call() {
         BatchCommand command = new BatchCommand(batchSize.value(), dryRun);
         BatchReport report = ReportOutput.runBatch(session, json, dryRun ? "counting" : "converting to legacy",
-                progress -> session.maintenance().downgradeToLegacy().downgradeToLegacy(command, progress, session.actor()),
+                progress -> session.maintenance().downgradeToLegacy()
+                        .downgradeToLegacy(command, progress, session.actor()),
                 done -> "to the legacy format");
         if (!report.succeeded()) {
             session.printer().error(report.failures().size() + " records could not be converted (listed on stdout),"

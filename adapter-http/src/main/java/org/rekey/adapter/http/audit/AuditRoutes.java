@@ -30,7 +30,8 @@ public final class AuditRoutes {
 
     private void list(Context ctx) {
         QueryParams query = QueryParams.of(ctx, PARAMS);
-        AuditQuery audit = new AuditQuery(query.instant("since", false), query.text("action").map(AuditAction::fromWire),
+        AuditQuery audit = new AuditQuery(query.instant("since", false),
+                query.text("action").map(AuditAction::fromWire),
                 new PageRequest(query.count("skip").orElse(0), query.count("take").orElse(PageRequest.DEFAULT_TAKE)));
         ctx.json(AuditPageResponse.of(listAudit.listAudit(audit)));
     }

@@ -29,8 +29,8 @@ public record ReencryptionJobResponse(String state, String id, String instance, 
     public record ReportResponse(String target, boolean dryRun, Map<String, Long> pendingByKey, long moved,
             long skipped, List<RecordFailureResponse> failures) {
         static ReportResponse of(BatchReport report) {
-            return new ReportResponse(report.target().wireName(), report.dryRun(), KeyCounts.byName(report.pendingByKey()),
-                    report.moved(), report.skipped(),
+            return new ReportResponse(report.target().wireName(), report.dryRun(),
+                    KeyCounts.byName(report.pendingByKey()), report.moved(), report.skipped(),
                     report.failures().stream().map(RecordFailureResponse::of).toList());
         }
     }

@@ -52,7 +52,8 @@ public final class ImportDataKeyService implements ImportDataKeyUseCase {
                     row.wrappedValue(), created, row.updatedAt().orElse(created));
         }).toList();
         String ids = imported.stream().map(key -> key.id().value()).collect(Collectors.joining(","));
-        keyChanges.apply("keys-import", actor, AuditAction.KEY_IMPORT, ids, keyring -> keyring.importKeys(imported, now));
+        keyChanges.apply("keys-import", actor, AuditAction.KEY_IMPORT, ids,
+                keyring -> keyring.importKeys(imported, now));
         imported.forEach(key -> LOG.info("imported data key {} as {}", key.id(), key.status().wireName()));
         return imported.stream().map(key -> DataKeyView.of(key, loadSecrets.countSecretsUsing(key.id()))).toList();
     }
