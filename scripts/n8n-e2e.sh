@@ -8,7 +8,11 @@
 # stopped), restore of the last backup. After every step n8n itself must read every credential
 # (`n8n export:credentials --all --decrypted`) and the owner must log in (with MFA: user.mfaSecret and
 # mfaRecoveryCodes are encrypted values too); at every start n8n must decrypt its persisted credential
-# overwrites (settings.credentialsOverwrite).
+# overwrites (settings.credentialsOverwrite). Execution data: executions of a workflow started by hand (Manual
+# Trigger, then a Wait node resumed by webhook) wait in execution_data with their execution context's
+# `runtimeData.credentials` encrypted by n8n (the owner's session, under the instance key or the active data
+# key); one of them is resumed after reencrypt, downgrade, instance-key change and restore each, and must
+# finish: n8n decrypts that piece when it resumes (a piece it cannot decrypt fails the run).
 #
 # Usage: scripts/n8n-e2e.sh [postgres|sqlite]...   (default: both)
 # Env:   PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres), REKEY_E2E_TIMEOUT (seconds, 1500: a bound
@@ -238,6 +242,79 @@ n8n_reads_everything() {
   fi
 }
 
+# ---------------------------------------------------------------- executions with an encrypted piece
+# A manual run (POST /rest/workflows/:id/run with the owner's n8n-auth cookie) gets an execution context whose
+# `credentials` n8n encrypts (ExecutionContextService.buildManualExecutionCredentials: the cookie, under the
+# active key); the Wait node (resume on webhook call) leaves the execution waiting, its data in execution_data.
+# Resuming it (GET /webhook-waiting/<id>?signature=<resumeToken>) makes n8n decrypt that piece
+# (establishExecutionContext -> maybeBindExecutionId -> decryptExecutionContext); if that fails the run fails.
+WAIT_WF=""          # the workflow's id
+WAITING=()          # ids of the executions created, in order
+WAIT_WORKFLOW='{"name":"rekey-e2e wait","settings":{},
+  "nodes":[{"id":"b1d1c7f2-0000-4000-8000-000000000001","name":"Start","type":"n8n-nodes-base.manualTrigger",
+             "typeVersion":1,"position":[0,0],"parameters":{}},
+           {"id":"b1d1c7f2-0000-4000-8000-000000000002","name":"Wait","type":"n8n-nodes-base.wait",
+             "typeVersion":1.1,"position":[220,0],"parameters":{"resume":"webhook"}}],
+  "connections":{"Start":{"main":[[{"node":"Wait","type":"main","index":0}]]}}}'
+
+exec_status() { sql "SELECT status FROM $(tbl execution_entity) WHERE id = $1"; }
+exec_data() { sql "SELECT data FROM $(tbl execution_data) WHERE \"executionId\" = $1"; }
+
+# exec_piece ID: the stored runtimeData.credentials of an execution (flatted: each string is an index).
+exec_piece() {
+  exec_data "$1" | jq -r '. as $a | def at($i): $a[$i | tonumber];
+    (at($a[0].executionData) | at(.runtimeData) | .credentials) as $c | if $c then at($c) else "" end'
+}
+
+# wait_status ID STATUS: waits (at most 30 s) until the execution has STATUS; fails on any end state but that.
+wait_status() {
+  local id="$1" want="$2" status i
+  for ((i = 0; i < 60; i++)); do
+    status=$(exec_status "$id")
+    [ "$status" = "$want" ] && return 0
+    case "$status" in success|error|crashed|canceled) break ;; esac
+    sleep 0.5
+  done
+  fail "execution $id is '$status', not '$want' (its errors: $(exec_data "$id" | jq -c \
+    '[.[] | strings | select(test("decrypt|rror"))] | unique | .[:5]'))"
+}
+
+# start_waiting_execution WHAT: runs the workflow by hand; the execution must wait with its piece under WHAT.
+start_waiting_execution() {
+  local what="$1" id
+  [ -n "$WAIT_WF" ] || WAIT_WF=$(api "$T/owner.jar" POST /workflows "$WAIT_WORKFLOW" | jq -r '.data.id')
+  id=$(api "$T/owner.jar" POST "/workflows/$WAIT_WF/run" '{"triggerToStartFrom":{"name":"Start"}}' | jq -r '.data.executionId')
+  [ -n "$id" ] && [ "$id" != null ] || fail "n8n did not start the workflow"
+  wait_status "$id" waiting
+  WAITING+=("$id")
+  assert_exec_pieces "$what" "$id"
+}
+
+# assert_exec_pieces WHAT ID...: each execution's runtimeData.credentials starts with WHAT ("legacy" or a key id).
+assert_exec_pieces() {
+  local what="$1" id piece; shift
+  for id in "$@"; do
+    piece=$(exec_piece "$id")
+    if [ "$what" = legacy ]; then
+      [[ "$piece" == U2FsdGVk* ]] || fail "execution $id: runtimeData.credentials is not legacy CBC: '${piece:0:24}...'"
+    else
+      [[ "$piece" == "$what:"* ]] || fail "execution $id: runtimeData.credentials is not under key $what: '${piece:0:24}...'"
+    fi
+  done
+  ok "execution_data of execution(s) $* holds runtimeData.credentials under $what"
+}
+
+# resume_execution LABEL ID: resumes the waiting execution through its webhook; n8n must run it to success.
+resume_execution() {
+  local label="$1" id="$2" token status
+  [ "$(exec_status "$id")" = waiting ] || fail "$label: execution $id should still be waiting"
+  token=$(exec_data "$id" | jq -r '. as $a | $a[$a[0].resumeToken | tonumber]')
+  status=$(curl -sS -o "$T/http.out" -w '%{http_code}' "http://127.0.0.1:$PORT/webhook-waiting/$id?signature=$token")
+  [ "$status" = 200 ] || fail "$label: resuming execution $id answered $status: $(head -c 300 "$T/http.out")"
+  wait_status "$id" success
+  ok "$label: n8n decrypted execution $id's runtimeData.credentials and resumed it to success"
+}
+
 # ---------------------------------------------------------------- rekey
 # rekey_run STEP ARGS...: runs ./rekey with n8n's environment plus REKEY_STORE=n8n; stdout in
 # $T/rekey-STEP.out, stderr in $T/rekey-STEP.err (also shown). Fails when rekey fails.
@@ -293,6 +370,13 @@ step_verify() {
   n8n_reads_everything after-verify
 }
 
+# Three more waiting executions, their pieces under n8n's active key; reencrypt's verify must count them.
+start_keyed_executions() {
+  local active i
+  active=$(active_key_id)
+  for i in 1 2 3; do start_waiting_execution "$active"; done
+}
+
 step_reencrypt() {
   n8n_log "== step: rekey reencrypt (n8n running)"
   local before active
@@ -304,11 +388,16 @@ step_reencrypt() {
     active=$(active_key_id)
     assert_creds_prefix "$active" $(all_cred_names)
     assert_verify verify-after-reencrypt "$active"
+    [ "$(jq .total "$T/rekey-verify-after-reencrypt.out")" = $(( $(jq .total "$T/rekey-verify.out") + 3 )) ] \
+      || fail "verify should count the 3 execution pieces added since the first verify"
+    ok "verify counts the 3 execution pieces added since the first verify"
+    assert_exec_pieces "$active" "${WAITING[@]}"
     # The owner's mfaSecret moved from legacy (U2F...) to a key id: n8n's session hash changes.
     [ "$(cookie_still_valid "$T/session.jar")" = 401 ] || fail "the owner should be logged out after reencrypt"
     ok "the owner's old session is refused after reencrypt, as documented"
   fi
   n8n_reads_everything after-reencrypt
+  resume_execution after-reencrypt "${WAITING[0]}"
   login "$T/session.jar"
   login "$T/owner.jar"   # the MFA secret moved to a key id: every session of the owner ended, this one too
 }
@@ -341,10 +430,12 @@ step_downgrade() {
     LAST_BACKUP=$(backup_of downgrade); LAST_BACKUP_KEY=$CUR_KEY
     assert_creds_prefix legacy $(all_cred_names)
     assert_verify verify-after-downgrade legacy
+    assert_exec_pieces legacy "${WAITING[@]}"
   fi
   FLAG=off   # the point of a downgrade: n8n runs with the flag off again
   start_n8n
   n8n_reads_everything after-downgrade
+  resume_execution after-downgrade "${WAITING[1]}"
   login "$T/session.jar"
 }
 
@@ -370,6 +461,7 @@ step_instance_key_change() {
     || fail "the owner's session should survive the key change (signing.jwt keeps its secret)"
   ok "the owner's session from before the key change is still valid"
   n8n_reads_everything after-instance-key-change
+  resume_execution after-instance-key-change "${WAITING[2]}"
 }
 
 step_restore() {
@@ -387,9 +479,11 @@ step_restore() {
       || fail "restore did not put back exactly the rows of $LAST_BACKUP"
     ok "restore put back every backed-up row exactly"
     assert_verify verify-after-restore legacy
+    assert_exec_pieces legacy "${WAITING[3]}"
   fi
   start_n8n
   n8n_reads_everything after-restore
+  resume_execution after-restore "${WAITING[3]}"
 }
 
 # After rekey's steps: each writing command left a succeeded job, and the audit trail (in rekey's own database,
@@ -438,7 +532,7 @@ run_backend() {
   PORT=$(n8n_free_port); BROKER_PORT=$(n8n_free_port)
   KEY_OLD="rekey-e2e-old-$BACKEND-$(openssl rand -hex 8)"
   KEY_NEW="rekey-e2e-new-$BACKEND-$(openssl rand -hex 8)"
-  CUR_KEY=$KEY_OLD; FLAG=off; MFA_SECRET=""; LAST_BACKUP=""; PREFIX=""
+  CUR_KEY=$KEY_OLD; FLAG=off; MFA_SECRET=""; LAST_BACKUP=""; PREFIX=""; WAIT_WF=""; WAITING=()
   case "$BACKEND" in
     postgres)
       DB="rekey_n8n_e2e_$$"
@@ -465,6 +559,7 @@ run_backend() {
   [[ "$(sql "SELECT \"mfaSecret\" FROM $(tbl user) WHERE email = '$OWNER_EMAIL'")" == U2FsdGVk* ]] \
     || fail "the owner's mfaSecret should be legacy CBC"
   login "$T/check.jar"
+  start_waiting_execution legacy
 
   # 2. flag on: keyed credentials, rotation through n8n's API, more credentials
   stop_n8n
@@ -487,6 +582,7 @@ run_backend() {
 
   # 3. rekey, in place
   step_verify
+  start_keyed_executions
   step_reencrypt
   step_keys_rotate
   step_downgrade
