@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rekey.benchmarks.CredentialJson;
+import org.rekey.benchmarks.db.PostgresSchema;
 import org.rekey.benchmarks.db.RewriteResult;
 import org.rekey.benchmarks.db.ValueRewrite;
 import org.rekey.domain.key.DataKey;
@@ -29,12 +32,17 @@ import org.rekey.domain.key.WriteFormat;
 class N8nBenchDataTest {
 
     private final InstanceKey instanceKey = InstanceKey.of(Base64.getEncoder().encodeToString(new byte[24]));
-    private N8nPostgresSchema schema;
+    /** n8n 2.41.1's tables: the adapter's fixture, dumped from a real n8n. */
+    private static final Path N8N_SCHEMA = Path.of("..", "adapter-persistence", "src", "test", "resources", "n8n",
+            "postgres-schema.sql");
+
+    private PostgresSchema schema;
     private Keyring seeded;
 
     @BeforeEach
     void n8nKeys() throws SQLException, IOException {
-        schema = N8nPostgresSchema.create();
+        schema = PostgresSchema.create("rekey_bench_n8n_test_",
+                Files.readString(N8N_SCHEMA, StandardCharsets.UTF_8));
         seeded = Keyring.seed(instanceKey, Instant.parse("2026-01-01T00:00:00Z"), new SecureRandom());
         try (PreparedStatement insert = schema.connection().prepareStatement("INSERT INTO deployment_key"
                 + " (id, type, value, algorithm, status) VALUES (?, 'data_encryption', ?, ?, ?)")) {
