@@ -2,10 +2,7 @@ package org.rekey.adapter.cli;
 
 import static org.mockito.Mockito.mock;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +18,18 @@ import org.rekey.application.port.in.credential.CredentialUseCases;
 import org.rekey.application.port.in.key.KeyUseCases;
 import org.rekey.application.port.in.maintenance.MaintenanceUseCases;
 import org.rekey.application.port.in.value.ValueUseCases;
+import org.rekey.application.testing.UseCaseMocks;
 import org.rekey.domain.key.InstanceKey;
 
 /** A CliContext whose use cases are Mockito mocks; records what the CLI asked of it. */
 public final class TestContext implements CliContext {
 
-    public final KeyUseCases keys = mocked(KeyUseCases.class);
-    public final CredentialUseCases credentials = mocked(CredentialUseCases.class);
-    public final ValueUseCases values = mocked(ValueUseCases.class);
-    public final MaintenanceUseCases maintenance = mocked(MaintenanceUseCases.class);
-    public final ApiKeyUseCases apiKeys = mocked(ApiKeyUseCases.class);
-    public final AuditUseCases audit = mocked(AuditUseCases.class);
+    public final KeyUseCases keys = UseCaseMocks.group(KeyUseCases.class);
+    public final CredentialUseCases credentials = UseCaseMocks.group(CredentialUseCases.class);
+    public final ValueUseCases values = UseCaseMocks.group(ValueUseCases.class);
+    public final MaintenanceUseCases maintenance = UseCaseMocks.group(MaintenanceUseCases.class);
+    public final ApiKeyUseCases apiKeys = UseCaseMocks.group(ApiKeyUseCases.class);
+    public final AuditUseCases audit = UseCaseMocks.group(AuditUseCases.class);
     public final RestoreBackupUseCase restoreBackup = mock(RestoreBackupUseCase.class);
     public final List<BackupListener> backupListeners = new ArrayList<>();
     public final Map<String, String> environment = new HashMap<>();
@@ -95,18 +93,5 @@ public final class TestContext implements CliContext {
     @Override
     public boolean isTerminal() {
         return terminal;
-    }
-
-    /** A group of in-ports with a Mockito mock for each. */
-    private static <R extends Record> R mocked(Class<R> group) {
-        RecordComponent[] components = group.getRecordComponents();
-        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-        Object[] mocks = Arrays.stream(types).map(type -> mock(type)).toArray();
-        try {
-            Constructor<R> constructor = group.getDeclaredConstructor(types);
-            return constructor.newInstance(mocks);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -46,6 +46,7 @@ import org.rekey.application.port.in.settings.CheckHealthUseCase;
 import org.rekey.application.port.in.settings.GetModuleSettingsUseCase;
 import org.rekey.application.port.in.settings.ModuleSettings;
 import org.rekey.application.port.in.settings.SettingsUseCases;
+import org.rekey.application.testing.UseCaseMocks;
 
 /**
  * An {@link HttpServer} on a free port over Mockito in-ports, and a client for it. Tokens: {@link #OWNER}

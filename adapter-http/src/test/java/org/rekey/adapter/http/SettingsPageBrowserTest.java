@@ -58,6 +58,7 @@ import org.rekey.application.port.in.maintenance.VerifyReport;
 import org.rekey.application.port.in.settings.CheckHealthUseCase;
 import org.rekey.application.port.in.settings.ModuleSettings;
 import org.rekey.application.port.in.settings.SettingsUseCases;
+import org.rekey.application.testing.UseCaseMocks;
 import org.rekey.domain.error.ErrorCode;
 import org.rekey.domain.error.RekeyException;
 import org.rekey.domain.key.KeyRef;

@@ -1,4 +1,4 @@
-package org.rekey.adapter.http;
+package org.rekey.application.testing;
 
 import static org.mockito.Mockito.mock;
 
@@ -6,13 +6,16 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 
-/** Groups of in-ports with a Mockito mock for each, so fixtures need not list every use case of a group. */
-final class UseCaseMocks {
+/**
+ * Groups of in-ports with a Mockito mock for each, so the adapters' fixtures need not list every use case of a
+ * group.
+ */
+public final class UseCaseMocks {
 
     private UseCaseMocks() {
     }
 
-    static <R extends Record> R group(Class<R> group) {
+    public static <R extends Record> R group(Class<R> group) {
         RecordComponent[] components = group.getRecordComponents();
         Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
         Object[] mocks = Arrays.stream(types).map(type -> mock(type)).toArray();
@@ -25,7 +28,7 @@ final class UseCaseMocks {
     }
 
     /** Every in-port of the groups. */
-    static Object[] components(Record... groups) {
+    public static Object[] components(Record... groups) {
         return Arrays.stream(groups).flatMap(group -> Arrays.stream(group.getClass().getRecordComponents())
                 .map(component -> {
                     try {
