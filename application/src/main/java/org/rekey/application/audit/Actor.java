@@ -53,19 +53,24 @@ public record Actor(Kind kind, String id, String label) {
 
     /** The OS user running this process, on this host. */
     public static Actor thisOperator() {
-        return operator(System.getProperty("user.name", "unknown"), hostName());
+        return operator(System.getProperty("user.name", "unknown"), Host.NAME);
     }
 
     /** This process, as jobs and the scheduler name it: {@code host:pid}. */
     public static String thisInstance() {
-        return hostName() + ":" + ProcessHandle.current().pid();
+        return Host.NAME + ":" + ProcessHandle.current().pid();
     }
 
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
+    /** This host's name, looked up once per process. */
+    private static final class Host {
+        static final String NAME = lookUp();
+
+        private static String lookUp() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                return "localhost";
+            }
         }
     }
 

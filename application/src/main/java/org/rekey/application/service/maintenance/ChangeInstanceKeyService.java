@@ -110,13 +110,14 @@ public final class ChangeInstanceKeyService implements ChangeInstanceKeyUseCase 
                     + " keeps writing under the old key and caches the keys it read. Then run again with"
                     + " --n8n-stopped; nothing was changed");
         }
-        return jobs.runNow(JobKind.INSTANCE_KEY_CHANGE, actor, progress -> change(command, progress.andThen(listener)),
+        return jobs.runNow(JobKind.INSTANCE_KEY_CHANGE, actor,
+                progress -> change(command, current, progress.andThen(listener)),
                 done -> new JobRunner.Ending(true, done.keysRewrapped() + " keys re-wrapped, " + done.recordsMoved()
                         + " records moved"));
     }
 
-    private InstanceKeyChange change(ChangeInstanceKeyCommand command, ProgressListener listener) {
-        InstanceKey current = keyring.current().instanceKey();
+    private InstanceKeyChange change(ChangeInstanceKeyCommand command, InstanceKey current,
+            ProgressListener listener) {
         backups.before("instance-key-change");
         BatchCommand batches = new BatchCommand(command.batchSize(), false);
         BatchReport moved = mover.moveAfterBackup(RecordMover.Target.ACTIVE_KEY, batches, listener);

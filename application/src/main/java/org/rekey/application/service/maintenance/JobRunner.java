@@ -236,18 +236,18 @@ public final class JobRunner implements ListJobsUseCase, AutoCloseable {
     /** One running job's row as this instance last saved it, and the progress it has reached since. */
     private final class Tracker {
         private Job saved;
-        private Progress progress;
+        private JobCounts counts;
         private Instant lastWrite;
         private boolean lost;
 
         Tracker(Job job) {
             this.saved = job;
-            this.progress = JobView.of(job, job.state()).progress();
+            this.counts = job.counts();
             this.lastWrite = clock.instant();
         }
 
         synchronized void progress(Progress next) {
-            progress = next;
+            counts = new JobCounts(next.done(), next.total(), next.failed());
             if (!clock.instant().isBefore(lastWrite.plus(PROGRESS_WRITES))) {
                 beat();
             }
@@ -258,7 +258,7 @@ public final class JobRunner implements ListJobsUseCase, AutoCloseable {
                 return;
             }
             try {
-                save(saved.withCounts(counts(), clock.instant()));
+                save(saved.withCounts(counts, clock.instant()));
             } catch (RekeyException e) { // a missed heartbeat is retried at the next one
                 LOG.warn("could not write job {}'s heartbeat [{}]: {}", saved.id(), e.code(), e.getMessage());
             }
@@ -266,7 +266,7 @@ public final class JobRunner implements ListJobsUseCase, AutoCloseable {
 
         synchronized void finish(JobState end, String detail, Optional<String> error) {
             Instant now = clock.instant();
-            Job finished = saved.withCounts(counts(), now).finished(end, now, error);
+            Job finished = saved.withCounts(counts, now).finished(end, now, error);
             try {
                 own.inTransaction(() -> {
                     save(finished);
@@ -277,10 +277,6 @@ public final class JobRunner implements ListJobsUseCase, AutoCloseable {
             } catch (RekeyException e) {
                 LOG.error("could not record the end of job {} [{}]: {}", saved.id(), e.code(), e.getMessage());
             }
-        }
-
-        private JobCounts counts() {
-            return new JobCounts(progress.done(), progress.total(), progress.failed());
         }
 
         private void save(Job next) {
